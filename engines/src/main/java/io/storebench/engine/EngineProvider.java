@@ -1,0 +1,48 @@
+package io.storebench.engine;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Opens stores of one engine. Found by {@link EngineRegistry} through {@link java.util.ServiceLoader}:
+ * an implementation has a public no-argument constructor and is listed in
+ * {@code META-INF/services/io.storebench.engine.EngineProvider}.
+ *
+ * <p>Providers are stateless descriptions; all state lives in the stores they open. The registry
+ * validates the configuration against {@link #durabilities()} and {@link #options()} and prepares
+ * the data directory before it calls {@link #open}, so {@code open} receives only valid input.
+ */
+public interface EngineProvider {
+
+    /** The engine's name on the command line and in reports: lower case, e.g. {@code rocksdb}. */
+    String name();
+
+    /** One line: what the engine is and how it is reached, e.g. "RocksDB LSM tree via JNI". */
+    String description();
+
+    /** What the harness and the contract tests may rely on. */
+    Set<Capability> capabilities();
+
+    /** The durability profiles this engine honours exactly; any other is refused. */
+    Set<Durability> durabilities();
+
+    /** The engine-specific options, with their defaults and allowed values. */
+    List<EngineOption> options();
+
+    /** Whether {@link EngineConfig#dataDirectory()} is used (and so must be a writable directory). */
+    default boolean usesDataDirectory() {
+        return true;
+    }
+
+    /** {@code true} for the harness's own baselines ({@code null}, {@code memory}), which are not engines. */
+    default boolean baseline() {
+        return false;
+    }
+
+    /**
+     * Opens a store. Called by {@link EngineRegistry#open}, with a configuration already checked.
+     *
+     * @throws StoreException if the engine fails to open
+     */
+    KeyValueStore open(EngineConfig config, EngineOptions options);
+}

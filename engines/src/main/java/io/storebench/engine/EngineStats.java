@@ -1,0 +1,114 @@
+package io.storebench.engine;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * A snapshot of an engine's internal metrics. A metric the engine cannot measure, even through a
+ * proxy, is absent: reports show it as "not available", never as zero.
+ *
+ * <p>Derived figures (hit ratio, write amplification) are computed here, in one place, from a
+ * snapshot or from the {@link #since(EngineStats) delta} between two.
+ */
+public final class EngineStats {
+    private static final EngineStats EMPTY = new EngineStats(new EnumMap<>(Metric.class));
+
+    private final Map<Metric, Reading> readings;
+
+    private EngineStats(EnumMap<Metric, Reading> readings) {
+        this.readings = Collections.unmodifiableMap(readings);
+    }
+
+    public static EngineStats empty() {
+        return EMPTY;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Map<Metric, Reading> readings() {
+        return readings;
+    }
+
+    public Optional<Reading> get(Metric metric) {
+        return Optional.ofNullable(readings.get(metric));
+    }
+
+    /**
+     * The change from {@code earlier} to this snapshot: counters are subtracted, gauges keep this
+     * snapshot's level. A metric missing from either side is missing from the result.
+     */
+    public EngineStats since(EngineStats earlier) {
+        EnumMap<Metric, Reading> delta = new EnumMap<>(Metric.class);
+        readings.forEach((metric, now) -> {
+            if (metric.kind() == Metric.Kind.GAUGE) {
+                delta.put(metric, now);
+            } else {
+                Reading before = earlier.readings.get(metric);
+                if (before != null) {
+                    delta.put(metric, new Reading(now.value() - before.value(), now.source(), now.proxy()));
+                }
+            }
+        });
+        return new EngineStats(delta);
+    }
+
+    /** Cache hits / (hits + misses), when both are measured and there was at least one lookup. */
+    public OptionalDouble cacheHitRatio() {
+        return ratio(Metric.CACHE_HITS, Metric.CACHE_MISSES, true);
+    }
+
+    /** Engine bytes written / user bytes written, when both are measured and users wrote something. */
+    public OptionalDouble writeAmplification() {
+        return ratio(Metric.ENGINE_BYTES_WRITTEN, Metric.USER_BYTES_WRITTEN, false);
+    }
+
+    private OptionalDouble ratio(Metric numerator, Metric other, boolean otherIsComplement) {
+        Reading a = readings.get(numerator);
+        Reading b = readings.get(other);
+        if (a == null || b == null) {
+            return OptionalDouble.empty();
+        }
+        double denominator = otherIsComplement ? (double) a.value() + b.value() : b.value();
+        return denominator > 0 ? OptionalDouble.of(a.value() / denominator) : OptionalDouble.empty();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("EngineStats{");
+        readings.forEach((metric, reading) -> text.append(metric.label()).append('=').append(reading.value())
+                .append(reading.proxy() ? " (proxy: " : " (").append(reading.source()).append("), "));
+        if (!readings.isEmpty()) {
+            text.setLength(text.length() - 2);
+        }
+        return text.append('}').toString();
+    }
+
+    /** Collects readings; the last one given for a metric wins. */
+    public static final class Builder {
+        private final EnumMap<Metric, Reading> readings = new EnumMap<>(Metric.class);
+
+        public Builder engine(Metric metric, long value, String source) {
+            readings.put(metric, Reading.engine(value, source));
+            return this;
+        }
+
+        public Builder proxy(Metric metric, long value, String source) {
+            readings.put(metric, Reading.proxy(value, source));
+            return this;
+        }
+
+        public Builder put(Metric metric, Reading reading) {
+            readings.put(metric, reading);
+            return this;
+        }
+
+        public EngineStats build() {
+            return new EngineStats(readings.clone());
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.storebench.engine.baseline;
+
+import io.storebench.engine.AbstractKeyValueStore;
+import io.storebench.engine.EngineStats;
+import io.storebench.engine.ScanVisitor;
+import io.storebench.engine.ValueBuffer;
+import io.storebench.engine.WriteBatch;
+
+/** See {@link NullEngine}. A get copies the fixed value into the caller's buffer, as any engine's get must. */
+final class NullStore extends AbstractKeyValueStore {
+    private final byte[] fixedValue;
+
+    NullStore(int valueSize) {
+        super(NullEngine.NAME);
+        this.fixedValue = new byte[valueSize];
+    }
+
+    @Override
+    protected boolean doGet(byte[] key, ValueBuffer into) {
+        into.set(fixedValue, 0, fixedValue.length);
+        return true;
+    }
+
+    @Override
+    protected void doPut(byte[] key, byte[] value, int valueLength) {
+    }
+
+    @Override
+    protected void doDelete(byte[] key) {
+    }
+
+    @Override
+    protected int doScan(byte[] startKey, int limit, ScanVisitor visitor) {
+        return 0;
+    }
+
+    @Override
+    protected void doWrite(WriteBatch batch) {
+    }
+
+    @Override
+    protected void addStats(EngineStats.Builder stats, boolean closed) {
+    }
+
+    @Override
+    protected void doClose() {
+    }
+}

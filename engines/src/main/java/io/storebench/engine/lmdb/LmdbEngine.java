@@ -1,0 +1,80 @@
+package io.storebench.engine.lmdb;
+
+import io.storebench.engine.Capability;
+import io.storebench.engine.Durability;
+import io.storebench.engine.EngineConfig;
+import io.storebench.engine.EngineOption;
+import io.storebench.engine.EngineOptions;
+import io.storebench.engine.EngineProvider;
+import io.storebench.engine.KeyValueStore;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code lmdb}: LMDB, a copy-on-write B+tree over a memory map, through lmdbjava (JNR).
+ *
+ * <p>LMDB has no cache of its own: the OS page cache is its cache, so the configured cache budget
+ * does not bound it (the README says so beside every comparison). The map size is derived from
+ * the expected data size with headroom (never LMDB's 1 MiB default). Durability: {@code strict}
+ * syncs data and meta pages on every commit; {@code buffered} is {@code MDB_NOSYNC} without
+ * {@code MDB_WRITEMAP} (survives a process crash). Keys are at most 511 bytes.
+ */
+public final class LmdbEngine implements EngineProvider {
+    public static final String NAME = "lmdb";
+
+    static final String MAP_SIZE_MB = "map-size-mb";
+    static final String MAX_READERS = "max-readers";
+
+    /** The smallest derived map: 1 GiB of address space (the file grows only as pages are used). */
+    static final long MIN_MAP_BYTES = 1L << 30;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "LMDB B+tree over mmap via lmdbjava (JNR)";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.RETAINS_DATA, Capability.ORDERED_SCAN, Capability.ATOMIC_BATCH,
+                Capability.DURABLE_SYNC, Capability.PERSISTENT);
+    }
+
+    @Override
+    public Set<Durability> durabilities() {
+        return EnumSet.of(Durability.STRICT, Durability.BUFFERED);
+    }
+
+    @Override
+    public List<EngineOption> options() {
+        return List.of(
+                EngineOption.range(MAP_SIZE_MB, "map size in MiB (0 = derived: max(1 GiB, 4 x expected data))",
+                        0, 0, 16L << 20),
+                EngineOption.range(MAX_READERS, "reader table slots (0 = derived: max(126, 2 x threads + 8))",
+                        0, 0, 32_768));
+    }
+
+    @Override
+    public KeyValueStore open(EngineConfig config, EngineOptions options) {
+        long mapSizeMb = options.longValue(MAP_SIZE_MB);
+        long mapBytes = mapSizeMb > 0 ? mapSizeMb << 20 : derivedMapBytes(config.expectedDataBytes());
+        int maxReaders = options.intValue(MAX_READERS);
+        if (maxReaders == 0) {
+            maxReaders = Math.max(126, 2 * config.threads() + 8);
+        }
+        return LmdbStore.open(config.dataDirectory(), config.durability(), mapBytes, maxReaders);
+    }
+
+    /** Four times the expected data (B+tree pages are partly empty; copy-on-write needs room), at least 1 GiB, in whole MiB. */
+    static long derivedMapBytes(long expectedDataBytes) {
+        long ceiling = 1L << 50;
+        long wanted = expectedDataBytes >= ceiling / 4 ? ceiling : Math.max(MIN_MAP_BYTES, expectedDataBytes * 4);
+        long mib = 1L << 20;
+        return (wanted + mib - 1) / mib * mib;
+    }
+}
