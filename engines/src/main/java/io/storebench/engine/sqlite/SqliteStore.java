@@ -203,6 +203,17 @@ final class SqliteStore extends AbstractKeyValueStore {
         }
     }
 
+    /** A pragma's value on the calling thread's connection, for tests of the per-connection settings. */
+    String pragmaOnThisThread(String pragma) {
+        checkOpen("pragma");
+        try (Statement statement = sessions.get().connection.createStatement();
+                ResultSet row = statement.executeQuery("PRAGMA " + pragma)) {
+            return row.next() ? row.getString(1) : null;
+        } catch (SQLException e) {
+            throw failure("pragma " + pragma, e);
+        }
+    }
+
     @Override
     protected void addStats(EngineStats.Builder stats, boolean closed) {
         ProcessIo.writeBytes().ifPresent(bytes -> stats.proxy(Metric.ENGINE_BYTES_WRITTEN, bytes,
