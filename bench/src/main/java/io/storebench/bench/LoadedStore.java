@@ -36,6 +36,14 @@ public final class LoadedStore implements AutoCloseable {
         this.durability = durability;
     }
 
+    /** Value size of the {@linkplain #standard standard} data set. */
+    public static final int STANDARD_VALUE_SIZE = 100;
+
+    /** The standard data set of the single-thread benchmarks: 100k records, 16-byte keys, 100-byte values, seed 42. */
+    public static LoadedStore standard(String engine) {
+        return open(engine, 100_000, 16, STANDARD_VALUE_SIZE, 42);
+    }
+
     /**
      * Opens {@code engine} with {@code buffered} durability ({@code none} for the baselines, the
      * only profile they offer) and loads it with seeded random keys and values.

@@ -41,13 +41,12 @@ public class RocksDbAdapterOverheadBenchmark {
     private LoadedStore loaded;
     private RocksDB raw;
     private ReadOptions readOptions;
-    private final ValueBuffer value = new ValueBuffer(SingleThreadEngineBenchmark.VALUE_SIZE);
-    private final byte[] rawValue = new byte[SingleThreadEngineBenchmark.VALUE_SIZE];
+    private final ValueBuffer value = new ValueBuffer(LoadedStore.STANDARD_VALUE_SIZE);
+    private final byte[] rawValue = new byte[LoadedStore.STANDARD_VALUE_SIZE];
 
     @Setup(Level.Trial)
     public void load() {
-        loaded = LoadedStore.open("rocksdb", SingleThreadEngineBenchmark.RECORDS, SingleThreadEngineBenchmark.KEY_SIZE,
-                SingleThreadEngineBenchmark.VALUE_SIZE, 42);
+        loaded = LoadedStore.standard("rocksdb");
         RocksDbStore store = (RocksDbStore) loaded.store();
         raw = store.database();
         readOptions = store.readOptions();

@@ -40,20 +40,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
 public class SingleThreadEngineBenchmark {
-    public static final int RECORDS = 100_000;
-    public static final int KEY_SIZE = 16;
-    public static final int VALUE_SIZE = 100;
-
     @Param({"rocksdb", "lmdb", "sqlite", "memory", "null"})
     public String engine;
 
     private LoadedStore loaded;
-    private final ValueBuffer value = new ValueBuffer(VALUE_SIZE);
-    private final byte[] newValue = new byte[VALUE_SIZE];
+    private final ValueBuffer value = new ValueBuffer(LoadedStore.STANDARD_VALUE_SIZE);
+    private final byte[] newValue = new byte[LoadedStore.STANDARD_VALUE_SIZE];
 
     @Setup(Level.Trial)
     public void load() {
-        loaded = LoadedStore.open(engine, RECORDS, KEY_SIZE, VALUE_SIZE, 42);
+        loaded = LoadedStore.standard(engine);
         new SplittableRandom(7).nextBytes(newValue);
     }
 

@@ -1,5 +1,6 @@
 package io.storebench.engine;
 
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
@@ -99,6 +100,21 @@ public final class EngineStats {
 
         public Builder proxy(Metric metric, long value, String source) {
             readings.put(metric, Reading.proxy(value, source));
+            return this;
+        }
+
+        /** {@link Metric#BYTES_ON_DISK}: the files in an engine's data directory. */
+        public Builder diskUsage(Path directory) {
+            return engine(Metric.BYTES_ON_DISK, DataDirectory.sizeOf(directory), "files in the data directory");
+        }
+
+        /**
+         * {@link Metric#ENGINE_BYTES_WRITTEN} from {@code /proc/self/io}, labelled a proxy, for engines
+         * with no counter of their own; nothing where that file cannot be read.
+         */
+        public Builder processWritesAsEngineWrites() {
+            ProcessIo.writeBytes().ifPresent(bytes -> proxy(Metric.ENGINE_BYTES_WRITTEN, bytes,
+                    ProcessIo.WRITE_BYTES_SOURCE));
             return this;
         }
 

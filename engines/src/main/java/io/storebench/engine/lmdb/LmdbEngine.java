@@ -1,15 +1,11 @@
 package io.storebench.engine.lmdb;
 
-import io.storebench.engine.Capability;
-import io.storebench.engine.Durability;
+import io.storebench.engine.AbstractEngineProvider;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOption;
 import io.storebench.engine.EngineOptions;
-import io.storebench.engine.EngineProvider;
 import io.storebench.engine.KeyValueStore;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code lmdb}: LMDB, a copy-on-write B+tree over a memory map, through lmdbjava (JNR).
@@ -20,7 +16,7 @@ import java.util.Set;
  * syncs data and meta pages on every commit; {@code buffered} is {@code MDB_NOSYNC} without
  * {@code MDB_WRITEMAP} (survives a process crash). Keys are at most 511 bytes.
  */
-public final class LmdbEngine implements EngineProvider {
+public final class LmdbEngine extends AbstractEngineProvider {
     public static final String NAME = "lmdb";
 
     static final String MAP_SIZE_MB = "map-size-mb";
@@ -29,34 +25,12 @@ public final class LmdbEngine implements EngineProvider {
     /** The smallest derived map: 1 GiB of address space (the file grows only as pages are used). */
     static final long MIN_MAP_BYTES = 1L << 30;
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "LMDB B+tree over mmap via lmdbjava (JNR)";
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.RETAINS_DATA, Capability.ORDERED_SCAN, Capability.ATOMIC_BATCH,
-                Capability.DURABLE_SYNC, Capability.PERSISTENT);
-    }
-
-    @Override
-    public Set<Durability> durabilities() {
-        return EnumSet.of(Durability.STRICT, Durability.BUFFERED);
-    }
-
-    @Override
-    public List<EngineOption> options() {
-        return List.of(
+    public LmdbEngine() {
+        super(NAME, "LMDB B+tree over mmap via lmdbjava (JNR)", EMBEDDED_DURABLE, STRICT_AND_BUFFERED, List.of(
                 EngineOption.range(MAP_SIZE_MB, "map size in MiB (0 = derived: max(1 GiB, 4 x expected data))",
                         0, 0, 16L << 20),
                 EngineOption.range(MAX_READERS, "reader table slots (0 = derived: max(126, 2 x threads + 8))",
-                        0, 0, 32_768));
+                        0, 0, 32_768)));
     }
 
     @Override

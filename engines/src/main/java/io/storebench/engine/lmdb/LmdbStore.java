@@ -2,12 +2,9 @@ package io.storebench.engine.lmdb;
 
 import io.storebench.engine.AbstractKeyValueStore;
 import io.storebench.engine.ConfigurationException;
-import io.storebench.engine.DataDirectory;
 import io.storebench.engine.Durability;
 import io.storebench.engine.EngineStats;
-import io.storebench.engine.Metric;
 import io.storebench.engine.PerThread;
-import io.storebench.engine.ProcessIo;
 import io.storebench.engine.ScanVisitor;
 import io.storebench.engine.ScratchBuffer;
 import io.storebench.engine.StoreException;
@@ -239,9 +236,7 @@ final class LmdbStore extends AbstractKeyValueStore {
 
     @Override
     protected void addStats(EngineStats.Builder stats, boolean closed) {
-        ProcessIo.writeBytes().ifPresent(bytes -> stats.proxy(Metric.ENGINE_BYTES_WRITTEN, bytes,
-                ProcessIo.WRITE_BYTES_SOURCE));
-        stats.engine(Metric.BYTES_ON_DISK, DataDirectory.sizeOf(directory), "files in the data directory");
+        stats.processWritesAsEngineWrites().diskUsage(directory);
     }
 
     @Override

@@ -1,15 +1,11 @@
 package io.storebench.engine.rocksdb;
 
-import io.storebench.engine.Capability;
-import io.storebench.engine.Durability;
+import io.storebench.engine.AbstractEngineProvider;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOption;
 import io.storebench.engine.EngineOptions;
-import io.storebench.engine.EngineProvider;
 import io.storebench.engine.KeyValueStore;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code rocksdb}: RocksDB, an LSM tree, through rocksdbjni (JNI).
@@ -20,7 +16,7 @@ import java.util.Set;
  * (one fsync shared by concurrent writers: group commit), {@code buffered} is
  * {@code sync=false} with the WAL on. Disabling the WAL is not offered: it is not comparable.
  */
-public final class RocksDbEngine implements EngineProvider {
+public final class RocksDbEngine extends AbstractEngineProvider {
     public static final String NAME = "rocksdb";
 
     static final String COMPRESSION = "compression";
@@ -28,35 +24,13 @@ public final class RocksDbEngine implements EngineProvider {
     static final String WRITE_BUFFER_MB = "write-buffer-mb";
     static final String BACKGROUND_JOBS = "background-jobs";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "RocksDB LSM tree via rocksdbjni (JNI)";
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.RETAINS_DATA, Capability.ORDERED_SCAN, Capability.ATOMIC_BATCH,
-                Capability.DURABLE_SYNC, Capability.PERSISTENT);
-    }
-
-    @Override
-    public Set<Durability> durabilities() {
-        return EnumSet.of(Durability.STRICT, Durability.BUFFERED);
-    }
-
-    @Override
-    public List<EngineOption> options() {
-        return List.of(
+    public RocksDbEngine() {
+        super(NAME, "RocksDB LSM tree via rocksdbjni (JNI)", EMBEDDED_DURABLE, STRICT_AND_BUFFERED, List.of(
                 EngineOption.choice(COMPRESSION, "block compression of SST files", "none",
                         "none", "snappy", "lz4", "zstd"),
                 EngineOption.range(BLOOM_BITS, "Bloom filter bits per key (0 = no filter)", 10, 0, 64),
                 EngineOption.range(WRITE_BUFFER_MB, "memtable size in MiB before a flush", 64, 1, 4096),
-                EngineOption.range(BACKGROUND_JOBS, "background flush and compaction threads", 2, 1, 64));
+                EngineOption.range(BACKGROUND_JOBS, "background flush and compaction threads", 2, 1, 64)));
     }
 
     @Override

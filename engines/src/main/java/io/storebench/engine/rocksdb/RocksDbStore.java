@@ -1,7 +1,6 @@
 package io.storebench.engine.rocksdb;
 
 import io.storebench.engine.AbstractKeyValueStore;
-import io.storebench.engine.DataDirectory;
 import io.storebench.engine.Durability;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOptions;
@@ -225,7 +224,7 @@ public final class RocksDbStore extends AbstractKeyValueStore {
                 .engine(Metric.LOG_BYTES_WRITTEN, wal, "ticker WAL_FILE_BYTES")
                 .engine(Metric.ENGINE_BYTES_WRITTEN, wal + flush + compaction,
                         "tickers WAL_FILE_BYTES + FLUSH_WRITE_BYTES + COMPACT_WRITE_BYTES")
-                .engine(Metric.BYTES_ON_DISK, DataDirectory.sizeOf(directory), "files in the data directory");
+                .diskUsage(directory);
         EngineStats snapshot = own.build();
         lastStats = snapshot;
         snapshot.readings().forEach(stats::put);

@@ -1,15 +1,11 @@
 package io.storebench.engine.sqlite;
 
-import io.storebench.engine.Capability;
-import io.storebench.engine.Durability;
+import io.storebench.engine.AbstractEngineProvider;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOption;
 import io.storebench.engine.EngineOptions;
-import io.storebench.engine.EngineProvider;
 import io.storebench.engine.KeyValueStore;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * {@code sqlite}: SQLite in WAL mode through sqlite-jdbc (JDBC over JNI).
@@ -23,40 +19,19 @@ import java.util.Set;
  * IMMEDIATE} transactions; a single put or delete is one auto-committed statement, which takes
  * the write lock when it starts, as IMMEDIATE does.
  */
-public final class SqliteEngine implements EngineProvider {
+public final class SqliteEngine extends AbstractEngineProvider {
     public static final String NAME = "sqlite";
 
     static final String BUSY_TIMEOUT_MS = "busy-timeout-ms";
     static final String PAGE_SIZE = "page-size";
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String description() {
-        return "SQLite WAL mode via sqlite-jdbc (JDBC over JNI)";
-    }
-
-    @Override
-    public Set<Capability> capabilities() {
-        return EnumSet.of(Capability.RETAINS_DATA, Capability.ORDERED_SCAN, Capability.ATOMIC_BATCH,
-                Capability.DURABLE_SYNC, Capability.PERSISTENT);
-    }
-
-    @Override
-    public Set<Durability> durabilities() {
-        return EnumSet.of(Durability.STRICT, Durability.BUFFERED);
-    }
-
-    @Override
-    public List<EngineOption> options() {
-        return List.of(
-                EngineOption.range(BUSY_TIMEOUT_MS, "how long a writer waits for the write lock before SQLITE_BUSY",
-                        10_000, 0, 600_000),
-                EngineOption.choice(PAGE_SIZE, "database page size in bytes (applies to a new database)", "4096",
-                        "1024", "2048", "4096", "8192", "16384", "32768", "65536"));
+    public SqliteEngine() {
+        super(NAME, "SQLite WAL mode via sqlite-jdbc (JDBC over JNI)", EMBEDDED_DURABLE, STRICT_AND_BUFFERED,
+                List.of(
+                        EngineOption.range(BUSY_TIMEOUT_MS,
+                                "how long a writer waits for the write lock before SQLITE_BUSY", 10_000, 0, 600_000),
+                        EngineOption.choice(PAGE_SIZE, "database page size in bytes (applies to a new database)",
+                                "4096", "1024", "2048", "4096", "8192", "16384", "32768", "65536")));
     }
 
     @Override

@@ -1,14 +1,11 @@
 package io.storebench.engine.sqlite;
 
 import io.storebench.engine.AbstractKeyValueStore;
-import io.storebench.engine.DataDirectory;
 import io.storebench.engine.Durability;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOptions;
 import io.storebench.engine.EngineStats;
-import io.storebench.engine.Metric;
 import io.storebench.engine.PerThread;
-import io.storebench.engine.ProcessIo;
 import io.storebench.engine.ScanVisitor;
 import io.storebench.engine.StoreException;
 import io.storebench.engine.ValueBuffer;
@@ -216,9 +213,7 @@ final class SqliteStore extends AbstractKeyValueStore {
 
     @Override
     protected void addStats(EngineStats.Builder stats, boolean closed) {
-        ProcessIo.writeBytes().ifPresent(bytes -> stats.proxy(Metric.ENGINE_BYTES_WRITTEN, bytes,
-                ProcessIo.WRITE_BYTES_SOURCE));
-        stats.engine(Metric.BYTES_ON_DISK, DataDirectory.sizeOf(directory), "files in the data directory");
+        stats.processWritesAsEngineWrites().diskUsage(directory);
     }
 
     @Override
