@@ -1,0 +1,43 @@
+package io.storebench.workloads.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The test helper's p-values against published (SciPy {@code chi2.sf}) values. */
+class ChiSquareTest {
+
+    @ParameterizedTest(name = "Q(chi2 = {0}, df = {1}) = {2}")
+    @CsvSource({
+        "3.841458820694124, 1, 0.05",
+        "13.276704135987622, 4, 0.01",
+        "5, 3, 0.1717971442967335",
+        "0.5, 7, 0.9994464813904249",
+        "124.34211340400407, 100, 0.05",
+        "10233.75, 10000, 0.0499992083855754",
+        "10500, 10000, 0.00024794736798936033",
+        "20300, 20000, 0.06734062150394915",
+        "200, 50, 7.857610724654791e-20",
+    })
+    void survivalMatchesReference(double statistic, int df, double expected) {
+        assertEquals(expected, ChiSquare.survival(statistic, df), expected * 1e-6);
+    }
+
+    @Test
+    void twoDegreesOfFreedomIsAnExponential() {
+        for (double x : new double[] {0.1, 1, 5, 20, 60}) {
+            assertEquals(Math.exp(-x / 2), ChiSquare.survival(x, 2), Math.exp(-x / 2) * 1e-9);
+        }
+    }
+
+    @Test
+    void logGammaOfIntegersIsLogFactorial() {
+        double logFactorial = 0;
+        for (int n = 1; n < 60; n++) {
+            assertEquals(logFactorial, ChiSquare.logGamma(n), 1e-10 * Math.max(1, logFactorial));
+            logFactorial += Math.log(n);
+        }
+    }
+}
