@@ -2,12 +2,14 @@ package io.storebench.bench;
 
 import io.storebench.engine.ConfigurationException;
 import io.storebench.engine.EngineRegistry;
+import io.storebench.workloads.inspect.InspectCommand;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The entry point of {@code benchmarks.jar}. For now it hands every argument to JMH's own main,
- * after two checks that JMH does not make:
+ * The entry point of {@code benchmarks.jar}. {@code inspect ...} runs the workload
+ * {@linkplain InspectCommand inspector}. Everything else goes to JMH's own main, after two checks
+ * that JMH does not make:
  * <ul>
  *   <li>engine names given with {@code -p engine=a,b} are checked against the registry first,
  *       so a typo is one line naming the known engines, not a stack trace from every fork;</li>
@@ -24,6 +26,9 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("inspect")) {
+            System.exit(InspectCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
+        }
         try {
             checkEngines(args, EngineRegistry.discover());
         } catch (ConfigurationException e) {

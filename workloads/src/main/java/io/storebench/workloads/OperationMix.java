@@ -60,23 +60,46 @@ public record OperationMix(double read, double update, double insert, double sca
         return map;
     }
 
+    /** A chooser for this mix, with its cumulative proportions precomputed. */
+    public Chooser chooser() {
+        return new Chooser(this);
+    }
+
     /**
-     * The operation for a uniform draw {@code u} in [0, 1): operations take consecutive
-     * sub-intervals of [0, 1) in declaration order, each as wide as its proportion.
+     * Maps a uniform draw in [0, 1) to an operation: operations take consecutive sub-intervals of
+     * [0, 1) in declaration order, each as wide as its proportion. Immutable; allocates nothing.
      */
-    public Operation choose(double u) {
-        double edge = 0;
-        Operation last = Operation.READ;
-        for (Operation operation : Operation.all()) {
-            double p = proportion(operation);
-            if (p > 0) {
-                edge += p;
-                last = operation;
-                if (u < edge) {
-                    return operation;
+    public static final class Chooser {
+        private final Operation[] operations;
+        private final double[] upperEdges;
+
+        private Chooser(OperationMix mix) {
+            int present = 0;
+            for (Operation operation : Operation.all()) {
+                if (mix.proportion(operation) > 0) {
+                    present++;
                 }
             }
+            operations = new Operation[present];
+            upperEdges = new double[present];
+            double edge = 0;
+            int i = 0;
+            for (Operation operation : Operation.all()) {
+                if (mix.proportion(operation) > 0) {
+                    edge += mix.proportion(operation);
+                    operations[i] = operation;
+                    upperEdges[i++] = edge;
+                }
+            }
+            upperEdges[present - 1] = Double.POSITIVE_INFINITY; // rounding: the last edge may be 1 - 1e-16
         }
-        return last; // rounding: u just below 1 with proportions summing to 1 - 1e-16
+
+        public Operation choose(double u) {
+            int i = 0;
+            while (u >= upperEdges[i]) {
+                i++;
+            }
+            return operations[i];
+        }
     }
 }

@@ -26,7 +26,7 @@ public final class OperationStream {
     private final WorkloadRun run;
     private final int thread;
     private final SplittableRandom random;
-    private final OperationMix mix;
+    private final OperationMix.Chooser operations;
     private final KeySpec keys;
     private final KeyDistribution distribution;
     private final LengthSpec.Sampler scanLengths;
@@ -45,7 +45,7 @@ public final class OperationStream {
         this.run = run;
         this.thread = thread;
         this.random = random;
-        this.mix = spec.mix();
+        this.operations = spec.mix().chooser();
         this.keys = spec.keys();
         this.distribution = spec.distribution().create(spec.recordCount());
         this.scanLengths = spec.scanLength().sampler();
@@ -59,7 +59,7 @@ public final class OperationStream {
             insertPending = false;
             run.insertCompleted(thread, insertsStarted);
         }
-        operation = mix.choose(random.nextDouble());
+        operation = operations.choose(random.nextDouble());
         if (operation == Operation.INSERT) {
             ordinal = run.insertOrdinal(thread, insertsStarted++);
             insertPending = true;

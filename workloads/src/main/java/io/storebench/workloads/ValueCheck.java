@@ -4,9 +4,10 @@ import java.util.zip.CRC32C;
 
 /**
  * The header every generated value starts with, so a reader can verify what it got back:
- * bytes 0-7 the version (big-endian), 8-11 the magic {@code "SBv1"}, 12-15 a CRC32C over the
- * key, the version, the value's length and its payload (bytes 16 onwards). A value that was torn,
- * truncated, or belongs to another key fails the check.
+ * bytes 0-3 a CRC32C over the key and every later byte of the value, 4-11 the version
+ * (big-endian), 12-15 the magic {@code "SBv1"}, then the payload. A value that was torn,
+ * truncated or extended, or that belongs to another key, fails the check (the CRC covers the
+ * bytes up to the length, so a different length gives a different CRC).
  */
 public final class ValueCheck {
     /** Bytes of the header; the smallest value. */
@@ -18,9 +19,9 @@ public final class ValueCheck {
 
     /** Writes the header of a value whose payload (bytes 16..length) is already in place. */
     static void seal(byte[] key, long version, byte[] value, int length, CRC32C crc) {
-        putLong(value, 0, version);
-        putInt(value, 8, MAGIC);
-        putInt(value, 12, checksum(key, version, value, length, crc));
+        putLong(value, 4, version);
+        putInt(value, 12, MAGIC);
+        putInt(value, 0, checksum(key, value, length, crc));
     }
 
     /** Whether {@code value[0..length)} is a sealed value of {@code key}. Allocates nothing but a CRC32C. */
@@ -30,26 +31,21 @@ public final class ValueCheck {
 
     /** As {@link #verify(byte[], byte[], int)} with a reused checksum. */
     public static boolean verify(byte[] key, byte[] value, int length, CRC32C crc) {
-        if (length < HEADER_BYTES || getInt(value, 8) != MAGIC) {
+        if (length < HEADER_BYTES || getInt(value, 12) != MAGIC) {
             return false;
         }
-        return getInt(value, 12) == checksum(key, getLong(value, 0), value, length, crc);
+        return getInt(value, 0) == checksum(key, value, length, crc);
     }
 
     /** The version stored in a sealed value. */
     public static long version(byte[] value) {
-        return getLong(value, 0);
+        return getLong(value, 4);
     }
 
-    private static int checksum(byte[] key, long version, byte[] value, int length, CRC32C crc) {
+    private static int checksum(byte[] key, byte[] value, int length, CRC32C crc) {
         crc.reset();
         crc.update(key, 0, key.length);
-        crc.update(value, 0, 8); // the version, as stored
-        crc.update(length >>> 24);
-        crc.update(length >>> 16);
-        crc.update(length >>> 8);
-        crc.update(length);
-        crc.update(value, HEADER_BYTES, length - HEADER_BYTES);
+        crc.update(value, 4, length - 4); // version, magic and payload
         return (int) crc.getValue();
     }
 

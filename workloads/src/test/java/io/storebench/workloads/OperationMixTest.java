@@ -28,11 +28,12 @@ class OperationMixTest {
     @Test
     void choiceFollowsTheProportions() {
         OperationMix mix = new OperationMix(0.4, 0.3, 0.1, 0.1, 0.05, 0.05);
+        OperationMix.Chooser chooser = mix.chooser();
         Map<Operation, Integer> counts = new EnumMap<>(Operation.class);
         SplittableRandom random = new SplittableRandom(1);
         int draws = 1_000_000;
         for (int i = 0; i < draws; i++) {
-            counts.merge(mix.choose(random.nextDouble()), 1, Integer::sum);
+            counts.merge(chooser.choose(random.nextDouble()), 1, Integer::sum);
         }
         for (Operation operation : Operation.values()) {
             double expected = mix.proportion(operation) * draws;
@@ -43,11 +44,13 @@ class OperationMixTest {
 
     @Test
     void absentOperationsAreNeverChosenEvenAtTheEdges() {
-        OperationMix readOnly = new OperationMix(1, 0, 0, 0, 0, 0);
+        OperationMix.Chooser readOnly = new OperationMix(1, 0, 0, 0, 0, 0).chooser();
         assertEquals(Operation.READ, readOnly.choose(0));
         assertEquals(Operation.READ, readOnly.choose(Math.nextDown(1.0)));
-        OperationMix scans = OperationMix.of(Map.of(Operation.SCAN, 0.95, Operation.INSERT, 0.05));
+        OperationMix.Chooser scans = OperationMix.of(Map.of(Operation.SCAN, 0.95, Operation.INSERT, 0.05)).chooser();
         assertEquals(Operation.INSERT, scans.choose(0.01));
         assertEquals(Operation.SCAN, scans.choose(Math.nextDown(1.0)));
+        OperationMix.Chooser thirds = new OperationMix(0.1, 0.2, 0.3, 0.4, 0, 0).chooser(); // sums to 1 - 1e-16
+        assertEquals(Operation.SCAN, thirds.choose(Math.nextDown(1.0)));
     }
 }

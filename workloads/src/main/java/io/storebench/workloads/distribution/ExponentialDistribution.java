@@ -57,6 +57,12 @@ final class ExponentialDistribution implements KeyDistribution {
     }
 
     @Override
+    public long rankOf(long item, long available) {
+        long back = available - 1 - item; // the newest item is rank 0
+        return back >= 0 && back < items ? back : -1;
+    }
+
+    @Override
     public long items() {
         return items;
     }

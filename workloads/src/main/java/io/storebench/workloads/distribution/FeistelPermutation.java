@@ -60,6 +60,29 @@ final class FeistelPermutation {
         return y;
     }
 
+    /** The pre-image of {@code y} in [0, n): {@code inverse(apply(x)) == x}. Allocates nothing. */
+    long inverse(long y) {
+        long x = y;
+        do {
+            x = inverseNetwork(x);
+        } while (x >= n);
+        return x;
+    }
+
+    private long inverseNetwork(long y) {
+        y = unround(y, lowBitsOdd, highBitsOdd, lowMaskOdd, highMaskOdd, KEY3);
+        y = unround(y, lowBitsEven, highBitsEven, lowMaskEven, highMaskEven, KEY2);
+        y = unround(y, lowBitsOdd, highBitsOdd, lowMaskOdd, highMaskOdd, KEY1);
+        return unround(y, lowBitsEven, highBitsEven, lowMaskEven, highMaskEven, KEY0);
+    }
+
+    /** Undoes {@link #round}: its output's high {@code lowBits} bits are {@code low}, the rest {@code high ^ F(low)}. */
+    private static long unround(long y, int lowBits, int highBits, long lowMask, long highMask, long key) {
+        long low = y >>> highBits;
+        long high = (y ^ mix(low + key)) & highMask;
+        return (high << lowBits) | low;
+    }
+
     private long network(long x) {
         x = round(x, lowBitsEven, highBitsEven, lowMaskEven, highMaskEven, KEY0);
         x = round(x, lowBitsOdd, highBitsOdd, lowMaskOdd, highMaskOdd, KEY1);

@@ -46,6 +46,20 @@ final class HotspotDistribution implements KeyDistribution {
     }
 
     @Override
+    public long rankOf(long item, long available) {
+        if (item < 0 || item >= items) {
+            return -1;
+        }
+        // HotspotPopularity ranks the group with the higher per-item probability first.
+        long cold = items - hotItems;
+        boolean hotFirst = cold == 0 || hotOpFraction / hotItems >= (1.0 - hotOpFraction) / cold;
+        if (hotFirst) {
+            return item;
+        }
+        return item >= hotItems ? item - hotItems : cold + item;
+    }
+
+    @Override
     public long items() {
         return items;
     }

@@ -24,4 +24,13 @@ public interface KeyDistribution {
 
     /** The size of the key space the distribution was created for (the loaded record count). */
     long items();
+
+    /**
+     * The popularity rank (0 = hottest, as in {@link DistributionSpec#popularity}) of an item this
+     * distribution drew with {@code available} items, or -1 where an item has no single rank
+     * ({@code ycsb-zipfian} hashes many ranks onto one item) or lies outside the ranked key space
+     * (an inserted item drawn by {@code uniform}). Items of equal probability get distinct ranks in
+     * any fixed order. For goodness-of-fit tests and {@code inspect}; not on the hot path.
+     */
+    long rankOf(long item, long available);
 }

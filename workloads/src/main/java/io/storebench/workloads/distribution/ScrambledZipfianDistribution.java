@@ -32,6 +32,11 @@ final class ScrambledZipfianDistribution implements KeyDistribution {
     }
 
     @Override
+    public long rankOf(long item, long available) {
+        return item >= 0 && item < items() ? permutation.inverse(item) : -1;
+    }
+
+    @Override
     public long items() {
         return sampler.items();
     }

@@ -18,6 +18,11 @@ final class UniformDistribution implements KeyDistribution {
     }
 
     @Override
+    public long rankOf(long item, long available) {
+        return item >= 0 && item < items ? item : -1;
+    }
+
+    @Override
     public long items() {
         return items;
     }

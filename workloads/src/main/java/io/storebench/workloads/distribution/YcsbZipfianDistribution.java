@@ -107,6 +107,11 @@ final class YcsbZipfianDistribution implements KeyDistribution {
     }
 
     @Override
+    public long rankOf(long item, long available) {
+        return -1; // FNV hashing folds many ranks onto one item: no item has a single rank
+    }
+
+    @Override
     public long items() {
         return items;
     }

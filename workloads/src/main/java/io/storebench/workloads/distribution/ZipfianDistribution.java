@@ -23,6 +23,11 @@ final class ZipfianDistribution implements KeyDistribution {
     }
 
     @Override
+    public long rankOf(long item, long available) {
+        return item >= 0 && item < items() ? item : -1; // item i is rank i
+    }
+
+    @Override
     public long items() {
         return sampler.items();
     }

@@ -73,4 +73,21 @@ class FeistelPermutationTest {
         }
         assertTrue(beyondInt, "no image above 2^31");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 5, 17, 100, 1000, 4096, 65_537})
+    void inverseUndoesApplyForEveryItem(long n) {
+        FeistelPermutation permutation = new FeistelPermutation(n);
+        for (long x = 0; x < n; x++) {
+            org.junit.jupiter.api.Assertions.assertEquals(x, permutation.inverse(permutation.apply(x)), "x = " + x);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void inverseWorksAboveTwoToThe31() {
+        FeistelPermutation permutation = new FeistelPermutation(10_000_000_000L);
+        for (long x : new long[] {0, 1, 1L << 31, 9_999_999_999L, 123_456_789_012L % 10_000_000_000L}) {
+            org.junit.jupiter.api.Assertions.assertEquals(x, permutation.inverse(permutation.apply(x)));
+        }
+    }
 }

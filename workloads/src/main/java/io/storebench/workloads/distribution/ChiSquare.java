@@ -6,8 +6,9 @@ import java.util.function.LongUnaryOperator;
  * Pearson's chi-square goodness-of-fit test of draws against a {@link Popularity}, with the
  * p-value from the regularized upper incomplete gamma function Q(df/2, χ²/2) (series below
  * a + 1, Lentz's continued fraction above; Lanczos log-gamma), so no statistics library is needed.
+ * Ranks are merged into bins until a bin expects at least {@value #MIN_EXPECTED_PER_BIN} draws.
  */
-final class ChiSquare {
+public final class ChiSquare {
 
     /** Consecutive ranks are merged into one bin until the bin expects at least this many draws. */
     static final double MIN_EXPECTED_PER_BIN = 20;
@@ -16,7 +17,7 @@ final class ChiSquare {
     }
 
     /** The statistic, its degrees of freedom and the p-value. */
-    record Result(double statistic, int degreesOfFreedom, double pValue) {
+    public record Result(double statistic, int degreesOfFreedom, double pValue) {
         @Override
         public String toString() {
             return String.format("chi2 = %.1f, df = %d, p = %.3g", statistic, degreesOfFreedom, pValue);
@@ -74,8 +75,53 @@ final class ChiSquare {
         return new Result(statistic, df, survival(statistic, df));
     }
 
+    /**
+     * Tests draws given as their popularity ranks, sorted ascending (any key space size: nothing
+     * is allocated per rank). Bins start at rank 0 and double in width until they expect enough
+     * draws; the short tail is folded into the last full bin.
+     */
+    public static Result testSortedRanks(long[] sortedRanks, Popularity popularity) {
+        long total = sortedRanks.length;
+        long items = popularity.items();
+        double statistic = 0;
+        int bins = 0;
+        int next = 0;
+        long start = 0;
+        long lastObserved = 0;
+        double lastExpected = 0;
+        while (start < items) {
+            long width = 1;
+            long end = Math.min(items, start + width);
+            while (end < items && total * popularity.massOfRanks(start, end) < MIN_EXPECTED_PER_BIN) {
+                width *= 2;
+                end = Math.min(items, start + width);
+            }
+            double expected = total * popularity.massOfRanks(start, end);
+            long observed = 0;
+            while (next < sortedRanks.length && sortedRanks[next] < end) {
+                observed++;
+                next++;
+            }
+            if (expected < MIN_EXPECTED_PER_BIN && bins > 0) {
+                statistic -= square(lastObserved - lastExpected) / lastExpected;
+                observed += lastObserved;
+                expected += lastExpected;
+                bins--;
+            }
+            if (expected > 0) {
+                statistic += square(observed - expected) / expected;
+                bins++;
+            }
+            lastObserved = observed;
+            lastExpected = expected;
+            start = end;
+        }
+        int df = Math.max(1, bins - 1);
+        return new Result(statistic, df, survival(statistic, df));
+    }
+
     /** P(X ≥ x) for X chi-square distributed with {@code df} degrees of freedom. */
-    static double survival(double x, int df) {
+    public static double survival(double x, int df) {
         if (x <= 0) {
             return 1.0;
         }
