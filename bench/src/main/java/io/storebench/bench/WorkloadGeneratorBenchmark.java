@@ -43,8 +43,8 @@ import site.ycsb.generator.ScrambledZipfianGenerator;
  *       {@link DiscreteGenerator} for the type, its {@link ScrambledZipfianGenerator} for the key
  *       number, {@code "user" + Utils.hash(n)} for the key, and for an update a field map with a
  *       100-byte {@link RandomByteIterator} that a binding turns into bytes.</li>
- *   <li>{@code storebenchYcsbZipfianKey} and {@code ycsbScrambledZipfianKey}: the key number
- *       alone, from the same distribution (ours reproduces YCSB's).</li>
+ *   <li>{@code storebenchKey}: the key number alone, for each {@code distribution}; beside
+ *       {@code ycsbScrambledZipfianKey}, YCSB's, which {@code ycsb-zipfian} reproduces.</li>
  * </ul>
  *
  * <pre>
@@ -112,7 +112,7 @@ public class WorkloadGeneratorBenchmark {
     }
 
     @Benchmark
-    public long storebenchYcsbZipfianKey(Ours ours) {
+    public long storebenchKey(Ours ours) {
         return ours.keys.next(ours.random, RECORDS);
     }
 
