@@ -112,7 +112,7 @@ public final class LoadedStore implements AutoCloseable {
         }
     }
 
-    static void deleteRecursively(Path directory) {
+    public static void deleteRecursively(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }

@@ -1,5 +1,6 @@
 package io.storebench.bench;
 
+import io.storebench.bench.run.RunCommand;
 import io.storebench.engine.ConfigurationException;
 import io.storebench.engine.EngineRegistry;
 import io.storebench.workloads.inspect.InspectCommand;
@@ -7,35 +8,61 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The entry point of {@code benchmarks.jar}. {@code inspect ...} runs the workload
- * {@linkplain InspectCommand inspector}. Everything else goes to JMH's own main, after two checks
- * that JMH does not make:
+ * The entry point of {@code benchmarks.jar}.
  * <ul>
- *   <li>engine names given with {@code -p engine=a,b} are checked against the registry first,
- *       so a typo is one line naming the known engines, not a stack trace from every fork;</li>
- *   <li>a failing benchmark fails the run ({@code -foe true} unless {@code -foe} is given), so
- *       scripts see a non-zero exit code.</li>
+ *   <li>no arguments: the default run ({@code rocksdb}, {@code lmdb}, {@code sqlite} on
+ *       {@code ycsb-a}, quick profile);</li>
+ *   <li>{@code run}, {@code list}, {@code inspect}, {@code help} / {@code --help}: StoreBench's commands;</li>
+ *   <li>anything else goes to JMH's own main ({@code -l}, {@code -h}, a regex, {@code -p},
+ *       {@code -prof gc}, {@code -rf json}), after two checks JMH does not make: engine names in
+ *       {@code -p engine=a,b} are checked first (one line, exit 2), and a failing benchmark fails
+ *       the run ({@code -foe true} unless {@code -foe} is given).</li>
  * </ul>
- * Exit codes: 0 success; 1 JMH failed (bad JMH option, no benchmark matched, a benchmark threw);
- * 2 a bad StoreBench value (an unknown engine).
+ * Exit codes: 0 success; 1 a run or benchmark failed; 2 bad input; 130 interrupted.
  */
 public final class Main {
     static final int EXIT_BAD_INPUT = 2;
+
+    static final String USAGE = """
+            StoreBench: storage-engine benchmarks on JMH.
+
+            Usage: java -jar bench/target/benchmarks.jar [COMMAND] [options]
+
+              (no arguments)  the default run: rocksdb, lmdb, sqlite on ycsb-a (100k records of 1 KB,
+                              2 threads, durability buffered), quick profile; about 3 minutes
+              run [options]   benchmark engines under a workload (run --help lists the options)
+              list            engines, capabilities, options, workloads, distributions, profiles
+              inspect [opts]  draw operations from a workload and show its skew (inspect --help)
+              help, --help    this text
+              anything else   JMH's own command line: -l, -h, a regex, -p, -prof gc, -rf json ...
+
+            Exit codes: 0 success, 1 a run or benchmark failed, 2 bad input, 130 interrupted.
+            """;
 
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("inspect")) {
-            System.exit(InspectCommand.run(List.of(args).subList(1, args.length), System.out, System.err));
+        List<String> rest = args.length == 0 ? List.of() : List.of(args).subList(1, args.length);
+        String command = args.length == 0 ? "run" : args[0];
+        switch (command) {
+            case "run" -> System.exit(RunCommand.run(rest, System.out, System.err));
+            case "inspect" -> System.exit(InspectCommand.run(rest, System.out, System.err));
+            case "list" -> System.exit(ListCommand.run(System.out));
+            case "help", "--help" -> {
+                System.out.print(USAGE);
+                System.exit(0);
+            }
+            default -> {
+                try {
+                    checkEngines(args, EngineRegistry.discover());
+                } catch (ConfigurationException e) {
+                    System.err.println("storebench: " + e.getMessage());
+                    System.exit(EXIT_BAD_INPUT);
+                }
+                org.openjdk.jmh.Main.main(withFailOnError(args));
+            }
         }
-        try {
-            checkEngines(args, EngineRegistry.discover());
-        } catch (ConfigurationException e) {
-            System.err.println("storebench: " + e.getMessage());
-            System.exit(EXIT_BAD_INPUT);
-        }
-        org.openjdk.jmh.Main.main(withFailOnError(args));
     }
 
     /** Checks the values of every {@code -p engine=...} argument. */

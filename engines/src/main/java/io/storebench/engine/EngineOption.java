@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * One engine-specific option, as an engine documents it in {@link EngineProvider#options()}:
  * its name, meaning, default and allowed values. Given on the command line as
- * {@code --engine-option rocksdb.compression=lz4} (or in an {@link EngineConfig}'s option map).
+ * {@code --engine-options rocksdb.compression=lz4} (or in an {@link EngineConfig}'s option map).
  *
  * @param name lower-case, dashed name
  * @param description one line for {@code list} and the README

@@ -34,6 +34,11 @@ public interface EngineProvider {
         return true;
     }
 
+    /** The longest key this engine stores, in bytes, known before a store is opened. */
+    default int maxKeySize() {
+        return Integer.MAX_VALUE - 8;
+    }
+
     /** {@code true} for the harness's own baselines ({@code null}, {@code memory}), which are not engines. */
     default boolean baseline() {
         return false;

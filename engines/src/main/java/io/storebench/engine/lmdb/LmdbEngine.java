@@ -24,6 +24,7 @@ public final class LmdbEngine extends AbstractEngineProvider {
 
     /** The smallest derived map: 1 GiB of address space (the file grows only as pages are used). */
     static final long MIN_MAP_BYTES = 1L << 30;
+    static final int MAX_KEY_SIZE = 511;
 
     public LmdbEngine() {
         super(NAME, "LMDB B+tree over mmap via lmdbjava (JNR)", EMBEDDED_DURABLE, STRICT_AND_BUFFERED, List.of(
@@ -31,6 +32,12 @@ public final class LmdbEngine extends AbstractEngineProvider {
                         0, 0, 16L << 20),
                 EngineOption.range(MAX_READERS, "reader table slots (0 = derived: max(126, 2 x threads + 8))",
                         0, 0, 32_768)));
+    }
+
+    /** LMDB's compile-time limit (MDB_MAXKEYSIZE); the store confirms it from the environment. */
+    @Override
+    public int maxKeySize() {
+        return MAX_KEY_SIZE;
     }
 
     @Override

@@ -24,6 +24,7 @@ class LmdbStoreTest {
     void keyOf512BytesIsRefusedNaming511() {
         try (KeyValueStore store = registry.open("lmdb", EngineConfig.of(temp))) {
             assertEquals(511, store.maxKeySize());
+            assertEquals(store.maxKeySize(), registry.provider("lmdb").maxKeySize(), "the provider knows the limit");
             ConfigurationException e = assertThrows(ConfigurationException.class,
                     () -> store.put(new byte[512], new byte[1]));
             assertEquals("lmdb: key of 512 bytes is too long; allowed: 1..511 bytes", e.getMessage());

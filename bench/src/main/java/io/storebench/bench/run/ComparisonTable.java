@@ -1,0 +1,137 @@
+package io.storebench.bench.run;
+
+import io.storebench.stats.ConfidenceInterval;
+import io.storebench.stats.model.EngineRun;
+import io.storebench.stats.model.ForkResult;
+import io.storebench.stats.model.OperationResult;
+import io.storebench.stats.model.RunRecord;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The table a run ends with: per engine, throughput, and per operation p50, p99 and p99.9 with
+ * their 95 % confidence intervals across forks (one value per fork), errors and integrity
+ * failures. As text for the terminal and as Markdown for {@code report.md}.
+ */
+public final class ComparisonTable {
+    private static final String[] HEADER = {"engine", "forks", "throughput ops/s", "operation", "p50 us", "p99 us",
+        "p99.9 us", "errors", "integrity"};
+
+    private ComparisonTable() {
+    }
+
+    /** The rows: one per engine and operation. */
+    static List<String[]> rows(RunRecord record) {
+        List<String[]> rows = new ArrayList<>();
+        for (EngineRun engine : record.engines()) {
+            List<ForkResult> forks = engine.forks();
+            if (forks.isEmpty()) {
+                rows.add(new String[] {engine.engine(), "0", "no fork finished", "", "", "", "", "", ""});
+                continue;
+            }
+            String throughput = interval(forks.stream().mapToDouble(ForkResult::throughput).toArray(), 1, "%,.0f");
+            Set<String> operations = new LinkedHashSet<>();
+            forks.forEach(f -> f.operations().forEach(o -> operations.add(o.operation())));
+            boolean first = true;
+            for (String operation : operations) {
+                List<OperationResult> results = forks.stream().flatMap(f -> f.operations().stream())
+                        .filter(o -> o.operation().equals(operation)).toList();
+                rows.add(new String[] {first ? engine.engine() : "", first ? Integer.toString(forks.size()) : "",
+                    first ? throughput : "", operation,
+                    latency(results, o -> o.latency().p50()), latency(results, o -> o.latency().p99()),
+                    latency(results, o -> o.latency().p999()),
+                    Long.toString(results.stream().mapToLong(OperationResult::errors).sum()),
+                    Long.toString(results.stream().mapToLong(OperationResult::integrityFailures).sum())});
+                first = false;
+            }
+        }
+        return rows;
+    }
+
+    private static String latency(List<OperationResult> results, ToDoubleFunction<OperationResult> nanos) {
+        return interval(results.stream().mapToDouble(nanos).toArray(), 1e-3, "%.3g");
+    }
+
+    private static String interval(double[] values, double scale, String format) {
+        double[] scaled = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            scaled[i] = values[i] * scale;
+        }
+        ConfidenceInterval ci = ConfidenceInterval.of95(scaled);
+        String mean = String.format(Locale.ROOT, format, ci.mean());
+        return Double.isNaN(ci.halfWidth()) ? mean : mean + " ± " + String.format(Locale.ROOT, format, ci.halfWidth());
+    }
+
+    /** The header lines that say what the figures are. */
+    static List<String> caption(RunRecord record) {
+        Map<String, Object> s = record.settings();
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format(Locale.ROOT, "StoreBench run %s: workload %s, %,d records, %s, %s threads, durability %s",
+                record.runId(), s.get("workload"), ((Number) s.get("records")).longValue(), s.get("distribution"),
+                s.get("threads"), s.get("durability")));
+        lines.add("open".equals(s.get("loop"))
+                ? String.format(Locale.ROOT, "open loop at %,.0f ops/s: latency from each operation's intended start"
+                        + " (coordinated omission corrected)", ((Number) s.get("rate")).doubleValue())
+                : "closed loop: latency from each operation's actual start (no --rate; stalls hide in throughput)");
+        if (s.get("injectTail") != null) {
+            lines.add("injected tail " + s.get("injectTail") + ": that fraction of operations was delayed on purpose");
+        }
+        lines.add("± is the 95 % confidence interval of the mean across forks (one value per fork); latency in"
+                + " microseconds");
+        if (!record.complete()) {
+            lines.add("INCOMPLETE: " + String.join("; ", record.missing()));
+        }
+        return lines;
+    }
+
+    public static String text(RunRecord record) {
+        List<String[]> rows = rows(record);
+        int[] widths = new int[HEADER.length];
+        for (int i = 0; i < HEADER.length; i++) {
+            widths[i] = HEADER[i].length();
+        }
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        caption(record).forEach(line -> out.append(line).append('\n'));
+        out.append('\n');
+        appendRow(out, HEADER, widths);
+        for (String[] row : rows) {
+            appendRow(out, row, widths);
+        }
+        return out.toString();
+    }
+
+    private static void appendRow(StringBuilder out, String[] row, int[] widths) {
+        for (int i = 0; i < row.length; i++) {
+            boolean numeric = i == 1 || i >= 4 || i == 2;
+            String cell = numeric ? " ".repeat(widths[i] - row[i].length()) + row[i]
+                    : row[i] + " ".repeat(widths[i] - row[i].length());
+            out.append(cell).append(i == row.length - 1 ? "\n" : "  ");
+        }
+    }
+
+    public static String markdown(RunRecord record) {
+        StringBuilder out = new StringBuilder("# StoreBench run " + record.runId() + "\n\n");
+        caption(record).forEach(line -> out.append(line).append("  \n"));
+        out.append("\n| ").append(String.join(" | ", HEADER)).append(" |\n|");
+        for (int i = 0; i < HEADER.length; i++) {
+            out.append(i == 0 || i == 3 ? "---|" : "---:|");
+        }
+        out.append('\n');
+        for (String[] row : rows(record)) {
+            out.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        out.append("\nCommand: `java -jar bench/target/benchmarks.jar ").append(String.join(" ", record.command()))
+                .append("`  \nRaw data: `run.json` (per fork), `hdr/` (HdrHistogram interval logs), `jmh.json`.\n");
+        return out.toString();
+    }
+}

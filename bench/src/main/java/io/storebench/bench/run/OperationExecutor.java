@@ -1,0 +1,116 @@
+package io.storebench.bench.run;
+
+import io.storebench.engine.KeyValueStore;
+import io.storebench.engine.ScanVisitor;
+import io.storebench.engine.ValueBuffer;
+import io.storebench.workloads.Operation;
+import io.storebench.workloads.OperationStream;
+import io.storebench.workloads.ValueCheck;
+import java.util.SplittableRandom;
+import java.util.concurrent.locks.LockSupport;
+import java.util.zip.CRC32C;
+
+/**
+ * Runs one thread's operations: the measured path is one engine call (two for read-modify-write)
+ * between two {@link System#nanoTime()} reads, and one histogram record. Choosing the operation
+ * happens before the clock starts; verifying what a read returned, after it stops.
+ */
+public final class OperationExecutor {
+    private static final ScanVisitor COUNT_ONLY = (key, value) -> { };
+
+    private final KeyValueStore store;
+    private final OperationStream operations;
+    private final ForkMeasurement measurement;
+    private final Pacer pacer;
+    private final TailInjection tail;
+    private final SplittableRandom tailRandom;
+    private final boolean verify;
+    private final ValueBuffer buffer;
+    private final CRC32C crc = new CRC32C();
+    private long epoch = -1;
+
+    OperationExecutor(KeyValueStore store, OperationStream operations, ForkMeasurement measurement, Pacer pacer,
+            TailInjection tail, long tailSeed, boolean verify, int valueCapacity) {
+        this.store = store;
+        this.operations = operations;
+        this.measurement = measurement;
+        this.pacer = pacer;
+        this.tail = tail;
+        this.tailRandom = new SplittableRandom(tailSeed);
+        this.verify = verify;
+        this.buffer = new ValueBuffer(valueCapacity);
+    }
+
+    public void executeOne() {
+        if (pacer != null && epoch != measurement.epoch()) {
+            epoch = measurement.epoch();
+            pacer.restart(System.nanoTime());
+        }
+        Operation operation = operations.next();
+        boolean injected = tail != null && tailRandom.nextDouble() < tail.fraction();
+        long intended = pacer == null ? 0 : pacer.awaitNext();
+        long start = System.nanoTime();
+        boolean found = false;
+        RuntimeException error = null;
+        try {
+            if (injected) {
+                delay(tail.delayNanos());
+            }
+            found = execute(operation);
+        } catch (RuntimeException e) {
+            error = e;
+        }
+        long end = System.nanoTime();
+        measurement.record(operation, end - (pacer == null ? start : intended));
+        if (injected) {
+            measurement.injected();
+        }
+        if (error != null) {
+            measurement.error(operation, error);
+        } else if (operation == Operation.READ || operation == Operation.READ_MODIFY_WRITE) {
+            if (!found) {
+                measurement.notFound(operation);
+            } else if (verify && !ValueCheck.verify(operations.key(), buffer.array(), buffer.length(), crc)) {
+                measurement.integrityFailure(operation);
+            }
+        }
+    }
+
+    private boolean execute(Operation operation) {
+        byte[] key = operations.key();
+        return switch (operation) {
+            case READ -> store.get(key, buffer);
+            case UPDATE, INSERT -> {
+                store.put(key, operations.value(), operations.valueLength());
+                yield true;
+            }
+            case SCAN -> store.scan(key, operations.scanLength(), COUNT_ONLY) > 0;
+            case READ_MODIFY_WRITE -> {
+                boolean present = store.get(key, buffer);
+                store.put(key, operations.value(), operations.valueLength());
+                yield present;
+            }
+            case DELETE -> {
+                store.delete(key);
+                yield true;
+            }
+        };
+    }
+
+    /** Waits {@code nanos} precisely enough for a tail: parks, then spins the last stretch. */
+    static void delay(long nanos) {
+        long until = System.nanoTime() + nanos;
+        long left;
+        while ((left = until - System.nanoTime()) > 0) {
+            if (left > 100_000) {
+                LockSupport.parkNanos(left - 50_000);
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
+    Pacer pacer() {
+        return pacer;
+    }
+}

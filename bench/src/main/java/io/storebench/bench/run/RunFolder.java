@@ -1,0 +1,183 @@
+package io.storebench.bench.run;
+
+import io.storebench.bench.LoadedStore;
+import io.storebench.engine.ConfigurationException;
+import io.storebench.engine.EngineProvider;
+import io.storebench.engine.EngineRegistry;
+import io.storebench.stats.model.EngineRun;
+import io.storebench.stats.model.ForkResult;
+import io.storebench.stats.model.RunRecord;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * A run's folder: {@code command.txt}, {@code run.properties} (the options every fork reads),
+ * {@code forks/} (one result per finished fork), {@code hdr/} (HdrHistogram logs), {@code jmh.json},
+ * {@code run.json} and {@code report.md}. Every file is written atomically.
+ */
+public final class RunFolder {
+    public static final String OPTIONS_FILE = "run.properties";
+
+    private final Path directory;
+    private final boolean created;
+    private final String runId;
+    private final String createdAt = OffsetDateTime.now().toString();
+
+    private RunFolder(Path directory, boolean created) {
+        this.directory = directory;
+        this.created = created;
+        this.runId = directory.getFileName().toString();
+    }
+
+    /**
+     * Creates the folder of a new run: {@code --out DIR}, or {@code results/<date-time>-<workload>}.
+     *
+     * @throws ConfigurationException if it cannot be created or written, or already holds a run
+     */
+    public static RunFolder create(RunSettings settings) {
+        Path directory = settings.out() != null ? settings.out()
+                : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                        + settings.workload().name().replaceAll("[^A-Za-z0-9._-]", "_"));
+        if (Files.exists(directory.resolve("run.json")) || Files.exists(directory.resolve(OPTIONS_FILE))) {
+            throw new ConfigurationException("--out " + directory + " already holds a run; give a new or empty folder");
+        }
+        boolean created = !Files.exists(directory);
+        io.storebench.engine.DataDirectory.prepare(directory); // exists, is a directory, writable
+        return new RunFolder(directory, created);
+    }
+
+    /** Removes the folder if this run created it and wrote nothing into it (bad input found late). */
+    public void discardIfEmpty() {
+        if (created) {
+            try (Stream<Path> entries = Files.list(directory)) {
+                if (entries.findAny().isEmpty()) {
+                    Files.delete(directory);
+                }
+            } catch (IOException e) {
+                // leave it: an empty folder is harmless
+            }
+        }
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public Path optionsFile() {
+        return directory.resolve(OPTIONS_FILE);
+    }
+
+    public void writeStart(List<String> command, RunSettings settings) throws IOException {
+        JsonFiles.writeString(directory.resolve("command.txt"), "java -jar bench/target/benchmarks.jar "
+                + String.join(" ", command.stream().map(RunFolder::quote).toList()) + "\n");
+        Properties properties = new Properties();
+        properties.putAll(settings.options());
+        StringWriter text = new StringWriter();
+        properties.store(text, "StoreBench run options: every fork of this run reads them");
+        JsonFiles.writeString(optionsFile(), text.toString());
+    }
+
+    private static String quote(String arg) {
+        return arg.matches("[A-Za-z0-9._,:=/+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
+    }
+
+    /** The options in a {@code run.properties} file. */
+    public static Map<String, String> readOptions(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        Map<String, String> options = new TreeMap<>();
+        properties.stringPropertyNames().forEach(name -> options.put(name, properties.getProperty(name)));
+        return options;
+    }
+
+    /** The results of the forks that finished, by engine, in the order of {@code --engines}. */
+    public List<ForkResult> forks() throws IOException {
+        Path forks = directory.resolve("forks");
+        if (!Files.isDirectory(forks)) {
+            return List.of();
+        }
+        List<ForkResult> results = new ArrayList<>();
+        try (Stream<Path> files = Files.list(forks)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                results.add(JsonFiles.read(file, ForkResult.class));
+            }
+        }
+        return results;
+    }
+
+    /** Builds {@code run.json} from the finished forks, noting what is missing, and writes it. */
+    public RunRecord writeRecord(List<String> command, RunSettings settings, EngineRegistry registry,
+            Map<String, Object> effective) throws IOException {
+        List<ForkResult> forks = forks();
+        List<EngineRun> engines = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String engine : settings.engines()) {
+            EngineProvider provider = registry.provider(engine);
+            List<ForkResult> mine = forks.stream().filter(f -> f.engine().equals(engine)).toList();
+            if (mine.size() < settings.forks()) {
+                missing.add(engine + ": " + (settings.forks() - mine.size()) + " of " + settings.forks()
+                        + " forks did not finish");
+            }
+            engines.add(new EngineRun(engine, provider.description(),
+                    provider.capabilities().stream().map(c -> c.label()).toList(),
+                    settings.engineConfig(engine, directory, registry).durability().label(), mine));
+        }
+        RunRecord record = new RunRecord(RunRecord.SCHEMA, runId, createdAt, command, new TreeMap<>(settings.options()),
+                effective, Environment.describe(directory), engines, missing.isEmpty(), missing);
+        JsonFiles.write(directory.resolve("run.json"), record);
+        return record;
+    }
+
+    /** Removes fork data directories left by interrupted forks. */
+    public void removeLeftoverData() {
+        LoadedStore.deleteRecursively(directory.resolve("data"));
+    }
+
+    /** The run folders' effective settings, for {@code run.json}. */
+    static Map<String, Object> effectiveSettings(RunSettings settings) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        var workload = settings.workload();
+        map.put("workload", workload.name());
+        map.put("records", workload.recordCount());
+        map.put("mix", workload.mix().asMap().entrySet().stream().collect(java.util.stream.Collectors.toMap(
+                e -> e.getKey().label(), Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
+        map.put("distribution", workload.distribution().describe());
+        map.put("keyFormat", workload.keys().format().label());
+        map.put("keySize", workload.keys().size());
+        map.put("valueSize", workload.values().size().min() == workload.values().size().max()
+                ? Integer.toString(workload.values().size().max())
+                : workload.values().size().distribution().label() + " " + workload.values().size().min() + ".."
+                        + workload.values().size().max());
+        map.put("seed", workload.seed());
+        map.put("threads", settings.threads());
+        map.put("durability", settings.durability().label());
+        map.put("cacheBytes", settings.cacheBytes());
+        map.put("engineOptions", settings.engineOptions());
+        map.put("profile", settings.profile().label());
+        map.put("forks", settings.forks());
+        map.put("warmupIterations", settings.warmupIterations());
+        map.put("warmupMillis", settings.warmupMillis());
+        map.put("iterations", settings.iterations());
+        map.put("iterationMillis", settings.iterationMillis());
+        map.put("loop", settings.openLoop() ? "open" : "closed");
+        map.put("rate", settings.rate());
+        map.put("injectTail", settings.tail() == null ? null : settings.tail().toString());
+        return map;
+    }
+}

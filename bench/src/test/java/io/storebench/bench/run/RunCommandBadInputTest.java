@@ -1,0 +1,88 @@
+package io.storebench.bench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every bad input to {@code run}: one line naming the problem, exit code 2, nothing run and nothing left behind. */
+class RunCommandBadInputTest {
+    @TempDir
+    Path temp;
+
+    private void assertBad(String expected, String... args) {
+        Path out = temp.resolve("run-" + Math.abs(String.join(" ", args).hashCode()));
+        List<String> all = new ArrayList<>(List.of(args));
+        if (!all.contains("--out")) {
+            all.add("--out");
+            all.add(out.toString());
+        }
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        int code = RunCommand.run(all, new PrintStream(stdout, true, StandardCharsets.UTF_8),
+                new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        String err = stderr.toString(StandardCharsets.UTF_8);
+        assertEquals(2, code, err);
+        assertTrue(err.contains(expected), "expected '" + expected + "' in: " + err);
+        assertEquals(1, err.lines().count(), "one line: " + err);
+        assertTrue(err.startsWith("storebench run: "), err);
+        assertFalse(Files.exists(out), "nothing written for bad input: " + out);
+        assertEquals("", stdout.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void unknownEngineWorkloadProfileAndOption() {
+        assertBad("unknown engine 'leveldb'; known engines: lmdb, rocksdb, sqlite, memory, null", "--engines",
+                "rocksdb,leveldb");
+        assertBad("unknown workload 'ycsb-z'; presets: ycsb-a, ycsb-b, ycsb-c, ycsb-d, ycsb-e, ycsb-f", "--workload",
+                "ycsb-z");
+        assertBad("unknown profile 'fast'; allowed: smoke, quick, ci, thorough", "--profile", "fast");
+        assertBad("unknown option '--thread'", "--thread", "2");
+        assertBad("unknown option 'leveldb.x' for engine", "--engine-options", "rocksdb.leveldb.x=1");
+    }
+
+    @Test
+    void malformedNumbersAndDurations() {
+        assertBad("--records 'lots' is not a whole number; allowed: 1..1000000000000", "--records", "lots");
+        assertBad("--threads 0 is out of range; allowed: 1..1024", "--threads", "0");
+        assertBad("--iteration-time '2 sec' is not a duration", "--iteration-time", "2 sec");
+        assertBad("--warmup-time 10us is out of range; allowed: 1ms or more", "--warmup-time", "10us");
+        assertBad("--inject-tail '0.5' is not FRACTION:DELAY", "--inject-tail", "0.5");
+        assertBad("--inject-tail fraction 2.0 is out of range; allowed: (0, 1]", "--inject-tail", "2:10ms");
+    }
+
+    @Test
+    void proportionsRateAndDurability() {
+        assertBad("operation proportions sum to 0.9, not 1", "--read", "0.5", "--update", "0.4");
+        assertBad("--rate 0 is out of range; allowed: > 0 operations per second", "--rate", "0");
+        assertBad("--rate -5 is out of range", "--rate", "-5");
+        assertBad("engine 'rocksdb' cannot honour durability 'none'", "--durability", "none");
+        assertBad("give --operations or --time/--iteration-time, not both", "--operations", "1000", "--time", "1s");
+        assertBad("keys of 600 bytes are too long for lmdb; allowed: 1..511 (--key-size)", "--engines", "lmdb",
+                "--key-size", "600");
+    }
+
+    @Test
+    void anOutFolderThatCannotBeWrittenOrHoldsARun() throws IOException {
+        Path file = Files.writeString(temp.resolve("a-file"), "x");
+        assertBad("is a file", "--out", file.toString());
+        Path used = Files.createDirectories(temp.resolve("used"));
+        Files.writeString(used.resolve("run.json"), "{}");
+        assertBad("already holds a run", "--out", used.toString());
+    }
+
+    @Test
+    void tooLittleDiskForTheDataSet() {
+        assertBad("too little free disk for the data set", "--records", "1000000000000");
+    }
+}

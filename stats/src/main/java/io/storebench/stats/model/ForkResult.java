@@ -1,0 +1,31 @@
+package io.storebench.stats.model;
+
+import java.util.List;
+
+/**
+ * Everything one fork (one JVM) measured: the sample unit of every comparison. Written by the
+ * fork itself into the run folder ({@code forks/<fork-id>.json}) when it finishes, so an
+ * interrupted run keeps the forks it finished.
+ *
+ * @param engine the engine
+ * @param forkId unique in the run folder; also the name of its HdrHistogram log {@code hdr/<fork-id>.hlog}
+ * @param threads benchmark threads
+ * @param durability the profile the engine ran with
+ * @param workloadFingerprint the fingerprint of the workload and thread count
+ * @param closedLoop true without {@code --rate}: latency is from each operation's actual start
+ * @param rate the open-loop rate in operations per second (0 when closed loop)
+ * @param load the load phase
+ * @param throughput operations per second over the measurement iterations, all threads
+ * @param iterationThroughputs the same per measurement iteration
+ * @param operations per operation type
+ * @param engineMetrics engine-internal metrics
+ * @param lateOperations open loop: operations that started more than one schedule interval late
+ * @param maxScheduleLagNanos open loop: the largest start delay behind schedule
+ * @param injectedOperations operations delayed by {@code --inject-tail}
+ * @param firstError the first engine error's message, or null
+ */
+public record ForkResult(String engine, String forkId, int threads, String durability, String workloadFingerprint,
+        boolean closedLoop, double rate, LoadResult load, double throughput, List<Double> iterationThroughputs,
+        List<OperationResult> operations, EngineMetrics engineMetrics, long lateOperations,
+        long maxScheduleLagNanos, long injectedOperations, String firstError) {
+}
