@@ -81,6 +81,7 @@ public final class ForkMeasurement {
     private final PrintStream logStream;
     private final LoadResult load;
     private volatile long epoch;
+    private volatile boolean finishPending;
     private long iterationStartNanos;
     private long iterationStartMillis;
     private long measuredNanos;
@@ -122,6 +123,9 @@ public final class ForkMeasurement {
             log.outputStartTime(System.currentTimeMillis());
             log.setBaseTime(System.currentTimeMillis());
             log.outputLegend();
+            // JMH runs the trial set-up inside the first iteration, after the profiler's
+            // beforeIteration: start that iteration here, once the data is loaded.
+            beginIteration();
         } catch (IOException | RuntimeException e) {
             closeStore();
             throw e;
@@ -399,6 +403,15 @@ public final class ForkMeasurement {
             counters[i] = new LongAdder();
         }
         return counters;
+    }
+
+    /** Asks {@link LatencyProfiler} to {@link #finish()} once it has recorded the iteration that is ending. */
+    void finishAfterLastIteration() {
+        finishPending = true;
+    }
+
+    boolean finishPending() {
+        return finishPending;
     }
 
     /** Writes {@code forks/<fork-id>.json}, closes the store and removes its data; called from the trial tear-down. */

@@ -16,6 +16,17 @@ import org.openjdk.jmh.results.Result;
  * options add {@code -prof io.storebench.bench.run.LatencyProfiler}.
  */
 public final class LatencyProfiler implements InternalProfiler {
+    private static volatile boolean active;
+
+    /** JMH creates the profiler in the fork before the benchmark starts. */
+    public LatencyProfiler() {
+        active = true;
+    }
+
+    /** Whether this JVM has the profiler: the fork then finishes after the last iteration, not in the tear-down. */
+    static boolean active() {
+        return active;
+    }
 
     @Override
     public String getDescription() {
@@ -34,6 +45,13 @@ public final class LatencyProfiler implements InternalProfiler {
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams,
             IterationParams iterationParams, IterationResult result) {
         ForkMeasurement fork = ForkMeasurement.current();
-        return fork == null ? List.of() : fork.endIteration(iterationParams.getType());
+        if (fork == null) {
+            return List.of();
+        }
+        List<Result> results = fork.endIteration(iterationParams.getType());
+        if (fork.finishPending()) {
+            fork.finish(); // JMH tore the trial down inside this last iteration, before this call
+        }
+        return results;
     }
 }

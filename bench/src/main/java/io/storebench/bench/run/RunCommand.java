@@ -82,6 +82,8 @@ public final class RunCommand {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        List<String> command = new java.util.ArrayList<>(List.of("run"));
+        command.addAll(args);
         if (args.contains("--help")) {
             out.print(USAGE);
             return EXIT_OK;
@@ -93,7 +95,7 @@ public final class RunCommand {
             settings = RunSettings.fromArguments(args, registry);
             folder = RunFolder.create(settings);
             checkDiskSpace(settings, folder);
-            folder.writeStart(args, settings);
+            folder.writeStart(command, settings);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             if (folder != null) {
                 folder.discardIfEmpty();
@@ -118,7 +120,7 @@ public final class RunCommand {
         RunFolder runFolder = folder;
         Thread onInterrupt = new Thread(() -> {
             if (finished.compareAndSet(false, true)) {
-                RunRecord record = finish(runFolder, args, running, registry, err);
+                RunRecord record = finish(runFolder, command, running, registry, err);
                 err.println("storebench: interrupted; " + (record == null ? "nothing recorded"
                         : "what finished is in " + runFolder.directory().resolve("run.json")));
             }
@@ -140,7 +142,7 @@ public final class RunCommand {
                 // the JVM is exiting: the hook has the run
             }
         }
-        RunRecord record = finish(folder, args, settings, registry, err);
+        RunRecord record = finish(folder, command, settings, registry, err);
         if (record == null) {
             return EXIT_FAILED;
         }

@@ -44,9 +44,14 @@ public class WorkloadBenchmark {
         fork = ForkMeasurement.start(engine, config, params.getThreads());
     }
 
+    /** JMH runs this inside the last iteration; with the profiler, the fork finishes after that iteration is recorded. */
     @TearDown(Level.Trial)
     public void tearDown() {
-        fork.finish();
+        if (LatencyProfiler.active()) {
+            fork.finishAfterLastIteration();
+        } else {
+            fork.finish();
+        }
     }
 
     /** One thread's operation stream and executor. */

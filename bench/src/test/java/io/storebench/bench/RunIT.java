@@ -1,0 +1,174 @@
+package io.storebench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.storebench.bench.run.JsonFiles;
+import io.storebench.stats.model.EngineRun;
+import io.storebench.stats.model.ForkResult;
+import io.storebench.stats.model.OperationResult;
+import io.storebench.stats.model.RunRecord;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real benchmarks.jar, end to end, through the smoke profile and small data sets. */
+class RunIT {
+    @TempDir
+    Path temp;
+
+    private RunRecord record(Path out) throws Exception {
+        RunRecord record = JsonFiles.read(out.resolve("run.json"), RunRecord.class);
+        assertEquals(RunRecord.SCHEMA, record.schema());
+        return record;
+    }
+
+    private static OperationResult operation(ForkResult fork, String name) {
+        return fork.operations().stream().filter(o -> o.operation().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " in fork " + fork.forkId()));
+    }
+
+    @Test
+    void smokeRunOfEveryEmbeddedEngineWritesACompleteRunFolder() throws Exception {
+        Path out = temp.resolve("smoke");
+        BenchmarksJar.Result result = BenchmarksJar.run(temp, "run", "--engines", "rocksdb,lmdb,sqlite", "--records",
+                "2000", "--profile", "smoke", "--out", out.toString());
+        assertEquals(0, result.exitCode(), result.err() + result.out());
+        assertTrue(result.out().contains("± is the 95 % confidence interval"), result.out());
+        assertTrue(result.out().contains("storebench: run folder " + out), result.out());
+
+        RunRecord record = record(out);
+        assertTrue(record.complete(), record.missing().toString());
+        assertEquals(List.of("run", "--engines", "rocksdb,lmdb,sqlite", "--records", "2000", "--profile", "smoke",
+                "--out", out.toString()), record.command());
+        assertEquals("closed", record.settings().get("loop"));
+        assertEquals(2, record.environment().get("cores"));
+        assertEquals(List.of("rocksdb", "lmdb", "sqlite"), record.engines().stream().map(EngineRun::engine).toList());
+        String fingerprint = record.engines().get(0).forks().get(0).workloadFingerprint();
+        for (EngineRun engine : record.engines()) {
+            assertEquals("buffered", engine.durability());
+            assertEquals(5, engine.forks().size(), engine.engine() + ": the smoke profile has 5 forks");
+            for (ForkResult fork : engine.forks()) {
+                assertEquals(fingerprint, fork.workloadFingerprint(), "every fork runs the same workload");
+                assertEquals(2000, fork.load().records());
+                assertEquals(0, fork.load().errors());
+                assertTrue(fork.throughput() > 0);
+                assertEquals(2, fork.iterationThroughputs().size());
+                assertNotNull(fork.engineMetrics().bytesOnDisk(), engine.engine());
+                for (String name : List.of("read", "update")) {
+                    OperationResult operation = operation(fork, name);
+                    assertTrue(operation.latency().count() > 100, name + " count " + operation.latency().count());
+                    assertTrue(operation.latency().p50() > 0
+                            && operation.latency().p50() <= operation.latency().p99()
+                            && operation.latency().p99() <= operation.latency().p999()
+                            && operation.latency().p999() <= operation.latency().max(), operation.toString());
+                    assertEquals(0, operation.errors(), engine.engine() + " " + name);
+                    assertEquals(0, operation.integrityFailures(), engine.engine() + " " + name);
+                    assertEquals(0, operation.notFound(), engine.engine() + " " + name);
+                }
+                if (engine.engine().equals("rocksdb")) {
+                    assertNotNull(fork.engineMetrics().cacheHitRatio());
+                    assertNotNull(fork.engineMetrics().logBytesPerSecond());
+                }
+                assertLogMatches(out.resolve("hdr").resolve(fork.forkId() + ".hlog"), fork);
+            }
+        }
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("| rocksdb | 5 |") && report.contains("| lmdb | 5 |") && report.contains("| sqlite | 5 |"),
+                report);
+        assertTrue(Files.readString(out.resolve("jmh.json")).contains("read.p99"), "percentiles as secondary results");
+        assertTrue(Files.readString(out.resolve("command.txt")).startsWith("java -jar bench/target/benchmarks.jar run"));
+        assertFalse(Files.exists(out.resolve("data")), "every fork removed its data");
+    }
+
+    /** The interval log is HdrHistogram's standard format: its reader gets back every operation the fork counted. */
+    private static void assertLogMatches(Path log, ForkResult fork) throws Exception {
+        Map<String, Long> counts = new HashMap<>();
+        HistogramLogReader reader = new HistogramLogReader(new File(log.toString()));
+        int intervals = 0;
+        for (Histogram h; (h = (Histogram) reader.nextIntervalHistogram()) != null;) {
+            counts.merge(h.getTag(), h.getTotalCount(), Long::sum);
+            intervals++;
+        }
+        reader.close();
+        assertEquals(2 * fork.operations().size(), intervals, "one interval per operation per measurement iteration");
+        assertEquals(fork.operations().stream().collect(Collectors.toMap(OperationResult::operation,
+                o -> o.latency().count())), counts);
+    }
+
+    private ForkResult stalledNullRun(String name, String... extra) throws Exception {
+        Path out = temp.resolve(name);
+        List<String> args = new java.util.ArrayList<>(List.of("run", "--engines", "null", "--workload", "ycsb-c",
+                "--records", "1000", "--threads", "1", "--forks", "1", "--warmup-iterations", "0", "--iterations", "1",
+                "--iteration-time", "3s", "--engine-options", "null.stall-after=1500,null.stall-ms=1000", "--out",
+                out.toString()));
+        args.addAll(List.of(extra));
+        BenchmarksJar.Result result = BenchmarksJar.run(temp, args.toArray(String[]::new));
+        assertEquals(0, result.exitCode(), result.err() + result.out());
+        return record(out).engines().get(0).forks().get(0);
+    }
+
+    /** HdrHistogram's README case in small: one 1 s stall under a 1 ms schedule must move p99 in an open loop. */
+    @Test
+    void openLoopShowsAStallThatAClosedLoopHides() throws Exception {
+        ForkResult closed = stalledNullRun("closed");
+        OperationResult closedRead = operation(closed, "read");
+        assertTrue(closedRead.latency().max() >= 1_000_000_000L, "the stall itself: " + closedRead.latency());
+        assertTrue(closedRead.latency().p99() < 1_000_000L, "closed loop: one slow operation among millions: "
+                + closedRead.latency());
+        assertTrue(closed.closedLoop());
+
+        ForkResult open = stalledNullRun("open", "--rate", "1000");
+        OperationResult openRead = operation(open, "read");
+        assertFalse(open.closedLoop());
+        assertTrue(openRead.latency().count() > 2000 && openRead.latency().count() < 3500,
+                "about 3 s x 1000 ops/s: " + openRead.latency().count());
+        assertTrue(openRead.latency().p99() >= 500_000_000L, "every operation due during the stall waited: "
+                + openRead.latency());
+        assertTrue(open.lateOperations() > 500, "late operations " + open.lateOperations());
+        assertTrue(open.maxScheduleLagNanos() >= 900_000_000L, "lag " + open.maxScheduleLagNanos());
+    }
+
+    @Test
+    void anInjectedTailShowsInP99AndIsCounted() throws Exception {
+        Path out = temp.resolve("tail");
+        BenchmarksJar.Result result = BenchmarksJar.run(temp, "run", "--engines", "memory", "--records", "1000",
+                "--threads", "1", "--forks", "1", "--warmup-iterations", "0", "--iterations", "1", "--iteration-time",
+                "1s", "--inject-tail", "0.05:20ms", "--out", out.toString());
+        assertEquals(0, result.exitCode(), result.err() + result.out());
+        ForkResult fork = record(out).engines().get(0).forks().get(0);
+        assertTrue(fork.injectedOperations() > 0);
+        OperationResult read = operation(fork, "read");
+        assertTrue(read.latency().p99() >= 20_000_000L, "p99 holds the injected 20 ms: " + read.latency());
+        assertTrue(read.latency().p50() < 1_000_000L, "p50 does not: " + read.latency());
+        assertTrue(result.out().contains("injected tail 0.05:20ms"), result.out());
+    }
+
+    @Test
+    void commandsAndJmhsOwnCommandLine() throws Exception {
+        BenchmarksJar.Result list = BenchmarksJar.run(temp, "-l");
+        assertEquals(0, list.exitCode(), list.err());
+        assertTrue(list.out().contains("io.storebench.bench.run.WorkloadBenchmark.operation"), list.out());
+        BenchmarksJar.Result engines = BenchmarksJar.run(temp, "list");
+        assertEquals(0, engines.exitCode());
+        assertTrue(engines.out().contains("rocksdb  RocksDB LSM tree via rocksdbjni (JNI)")
+                && engines.out().contains("Run profiles:") && engines.out().contains("smoke    5 forks"), engines.out());
+        BenchmarksJar.Result help = BenchmarksJar.run(temp, "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("run [options]"), help.out());
+        BenchmarksJar.Result bad = BenchmarksJar.run(temp, "run", "--engines", "bogus");
+        assertEquals(2, bad.exitCode());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertFalse(Files.exists(temp.resolve("results")), "bad input writes nothing");
+    }
+}
