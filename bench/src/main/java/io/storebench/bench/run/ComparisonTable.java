@@ -54,17 +54,26 @@ public final class ComparisonTable {
     }
 
     private static String latency(List<OperationResult> results, ToDoubleFunction<OperationResult> nanos) {
-        return interval(results.stream().mapToDouble(nanos).toArray(), 1e-3, "%.3g");
+        return interval(results.stream().mapToDouble(nanos).toArray(), 1e-3, null);
     }
 
+    /** Mean ± half-width; {@code format} null means three significant digits, without exponents. */
     private static String interval(double[] values, double scale, String format) {
         double[] scaled = new double[values.length];
         for (int i = 0; i < values.length; i++) {
             scaled[i] = values[i] * scale;
         }
         ConfidenceInterval ci = ConfidenceInterval.of95(scaled);
-        String mean = String.format(Locale.ROOT, format, ci.mean());
-        return Double.isNaN(ci.halfWidth()) ? mean : mean + " ± " + String.format(Locale.ROOT, format, ci.halfWidth());
+        String mean = number(ci.mean(), format);
+        return Double.isNaN(ci.halfWidth()) ? mean : mean + " ± " + number(ci.halfWidth(), format);
+    }
+
+    private static String number(double value, String format) {
+        if (format != null) {
+            return String.format(Locale.ROOT, format, value);
+        }
+        return Math.abs(value) >= 1000 ? String.format(Locale.ROOT, "%,.0f", value)
+                : String.format(Locale.ROOT, "%.3g", value);
     }
 
     /** The header lines that say what the figures are. */

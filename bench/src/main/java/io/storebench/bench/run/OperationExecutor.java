@@ -7,7 +7,6 @@ import io.storebench.workloads.Operation;
 import io.storebench.workloads.OperationStream;
 import io.storebench.workloads.ValueCheck;
 import java.util.SplittableRandom;
-import java.util.concurrent.locks.LockSupport;
 import java.util.zip.CRC32C;
 
 /**
@@ -54,7 +53,7 @@ public final class OperationExecutor {
         RuntimeException error = null;
         try {
             if (injected) {
-                delay(tail.delayNanos());
+                PreciseWait.until(start + tail.delayNanos());
             }
             found = execute(operation);
         } catch (RuntimeException e) {
@@ -95,19 +94,6 @@ public final class OperationExecutor {
                 yield true;
             }
         };
-    }
-
-    /** Waits {@code nanos} precisely enough for a tail: parks, then spins the last stretch. */
-    static void delay(long nanos) {
-        long until = System.nanoTime() + nanos;
-        long left;
-        while ((left = until - System.nanoTime()) > 0) {
-            if (left > 100_000) {
-                LockSupport.parkNanos(left - 50_000);
-            } else {
-                Thread.onSpinWait();
-            }
-        }
     }
 
     Pacer pacer() {

@@ -1,7 +1,5 @@
 package io.storebench.bench.run;
 
-import java.util.concurrent.locks.LockSupport;
-
 /**
  * One thread's open-loop schedule: with {@code rate} operations per second over {@code threads}
  * threads, this thread's operations are due every {@code threads / rate} seconds, staggered by
@@ -36,14 +34,7 @@ public final class Pacer {
         next += intervalNanos;
         long now = System.nanoTime();
         if (now < due) {
-            long wait;
-            while ((wait = due - System.nanoTime()) > 0) {
-                if (wait > 50_000) {
-                    LockSupport.parkNanos(wait - 20_000);
-                } else {
-                    Thread.onSpinWait();
-                }
-            }
+            PreciseWait.until(due);
         } else {
             long lag = now - due;
             if (lag > intervalNanos) {

@@ -1,0 +1,61 @@
+package io.storebench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.storebench.bench.run.JsonFiles;
+import io.storebench.stats.model.RunRecord;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An interrupted run (SIGTERM, as Ctrl-C's SIGINT) keeps what it finished, readable, and says what is missing. */
+class InterruptIT {
+    @TempDir
+    Path temp;
+
+    @Test
+    void anInterruptedRunKeepsItsFinishedForks() throws Exception {
+        Path out = temp.resolve("interrupted");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                BenchmarksJar.JAR.toAbsolutePath().toString(), "run", "--engines", "memory", "--records", "1000",
+                "--forks", "20", "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "500ms",
+                "--out", out.toString());
+        Process process = new ProcessBuilder(command).directory(temp.toFile()).redirectErrorStream(true)
+                .redirectOutput(temp.resolve("output.txt").toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (forks(out) < 2 && System.nanoTime() < deadline && process.isAlive()) {
+            Thread.sleep(100);
+        }
+        assertTrue(forks(out) >= 2, "two forks finished before the interrupt");
+        process.destroy(); // SIGTERM: the shutdown hook records what finished
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the run stops after the interrupt");
+
+        RunRecord record = JsonFiles.read(out.resolve("run.json"), RunRecord.class);
+        assertFalse(record.complete());
+        int finished = record.engines().get(0).forks().size();
+        assertTrue(finished >= 2 && finished < 20, "finished forks: " + finished);
+        assertEquals(List.of("memory: " + (20 - finished) + " of 20 forks did not finish"), record.missing());
+        assertTrue(Files.readString(out.resolve("report.md")).contains("INCOMPLETE"));
+        assertFalse(Files.exists(out.resolve("data")), "no engine data left behind");
+        try (Stream<Path> files = Files.walk(out)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(),
+                    "no half-written file");
+        }
+    }
+
+    private static long forks(Path out) throws Exception {
+        Path forks = out.resolve("forks");
+        if (!Files.isDirectory(forks)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.list(forks)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).count();
+        }
+    }
+}
