@@ -78,16 +78,29 @@ public record KeySpec(KeyFormat format, int size) {
         Arrays.fill(key, width, key.length, (byte) 0);
     }
 
+    /** Two decimal digits per entry: "00", "01", ... "99", so the digits cost half the divisions. */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
     private static void ycsb(long number, byte[] key) {
         number &= Long.MAX_VALUE; // YCSB's Math.abs leaves Long.MIN_VALUE negative; YCSB would print a '-'
         System.arraycopy(USER, 0, key, 0, USER.length);
         int position = key.length;
-        do {
+        while (number >= 100 && position - 2 >= USER.length) {
+            int pair = (int) (number % 100);
+            number /= 100;
+            key[--position] = DIGIT_PAIRS[2 * pair + 1];
+            key[--position] = DIGIT_PAIRS[2 * pair];
+        }
+        while (position > USER.length) {
             key[--position] = (byte) ('0' + number % 10);
             number /= 10;
-        } while (number != 0 && position > USER.length);
-        while (position > USER.length) {
-            key[--position] = '0';
         }
     }
 }

@@ -43,14 +43,17 @@ import org.openjdk.jmh.results.ScalarResult;
 import org.openjdk.jmh.runner.IterationType;
 
 /**
- * The state of one fork (one JMH JVM) of a run: the store, the loaded data, one HdrHistogram
- * {@link Recorder} per operation type shared by the threads, the error and integrity counters,
+ * The state of one fork (one JMH JVM) of a run: the store, the loaded data, each thread's
+ * HdrHistograms (one per operation type, written by that thread alone), the error and integrity counters,
  * and the per-fork files it writes into the run folder: {@code hdr/<fork-id>.hlog} (one interval
  * histogram per operation type per measurement iteration, HdrHistogram's log format) and, when
  * the fork ends, {@code forks/<fork-id>.json} (a {@link ForkResult}).
  *
  * <p>{@link LatencyProfiler} calls {@link #beginIteration} and {@link #endIteration} around each
- * JMH iteration; warm-up iterations are recorded and then discarded.
+ * JMH iteration; warm-up iterations are recorded and then discarded. The threads' histograms are
+ * plain ones (no atomic operation per record): they are read and reset only between iterations,
+ * when JMH has stopped every benchmark thread, and JMH's iteration hand-over orders those reads
+ * after the threads' writes.
  */
 public final class ForkMeasurement {
     private static final AtomicReference<ForkMeasurement> CURRENT = new AtomicReference<>();
@@ -65,7 +68,6 @@ public final class ForkMeasurement {
     private final KeyValueStore store;
     private final WorkloadRun workloadRun;
     private final boolean verify;
-    private final Recorder[] recorders = new Recorder[OPERATIONS.length];
     private final Histogram[] measured = new Histogram[OPERATIONS.length];
     private final LongAdder[] errors = counters();
     private final LongAdder[] notFound = counters();
@@ -108,7 +110,6 @@ public final class ForkMeasurement {
             }
             this.verify = registry.provider(engine).capabilities().contains(Capability.RETAINS_DATA);
             for (int i = 0; i < OPERATIONS.length; i++) {
-                recorders[i] = new Recorder(SIGNIFICANT_DIGITS);
                 measured[i] = new Histogram(SIGNIFICANT_DIGITS);
             }
             this.load = load(spec, threads);
@@ -225,8 +226,13 @@ public final class ForkMeasurement {
         return epoch;
     }
 
-    void record(Operation operation, long nanos) {
-        recorders[operation.ordinal()].recordValue(nanos);
+    /** One histogram per operation type, for one thread's executor. */
+    static Histogram[] threadHistograms() {
+        Histogram[] histograms = new Histogram[OPERATIONS.length];
+        for (int i = 0; i < histograms.length; i++) {
+            histograms[i] = new Histogram(SIGNIFICANT_DIGITS);
+        }
+        return histograms;
     }
 
     void error(Operation operation, RuntimeException e) {
@@ -251,8 +257,12 @@ public final class ForkMeasurement {
 
     /** Discards what happened before this iteration and starts its clock. */
     public void beginIteration() {
+        for (OperationExecutor executor : executors) {
+            for (Histogram histogram : executor.histograms()) {
+                histogram.reset();
+            }
+        }
         for (int i = 0; i < OPERATIONS.length; i++) {
-            recorders[i].reset();
             errors[i].reset();
             notFound[i].reset();
             integrity[i].reset();
@@ -270,7 +280,10 @@ public final class ForkMeasurement {
         long endMillis = System.currentTimeMillis();
         Histogram[] interval = new Histogram[OPERATIONS.length];
         for (int i = 0; i < OPERATIONS.length; i++) {
-            interval[i] = recorders[i].getIntervalHistogram();
+            interval[i] = new Histogram(SIGNIFICANT_DIGITS);
+            for (OperationExecutor executor : executors) {
+                interval[i].add(executor.histograms()[i]);
+            }
         }
         if (type != IterationType.MEASUREMENT) {
             return List.of();

@@ -8,6 +8,7 @@ import io.storebench.workloads.OperationStream;
 import io.storebench.workloads.ValueCheck;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
+import org.HdrHistogram.Histogram;
 
 /**
  * Runs one thread's operations: the measured path is one engine call (two for read-modify-write)
@@ -26,6 +27,7 @@ public final class OperationExecutor {
     private final boolean verify;
     private final ValueBuffer buffer;
     private final CRC32C crc = new CRC32C();
+    private final Histogram[] histograms = ForkMeasurement.threadHistograms();
     private long epoch = -1;
 
     OperationExecutor(KeyValueStore store, OperationStream operations, ForkMeasurement measurement, Pacer pacer,
@@ -60,7 +62,7 @@ public final class OperationExecutor {
             error = e;
         }
         long end = System.nanoTime();
-        measurement.record(operation, end - (pacer == null ? start : intended));
+        histograms[operation.ordinal()].recordValue(end - (pacer == null ? start : intended));
         if (injected) {
             measurement.injected();
         }
@@ -94,6 +96,11 @@ public final class OperationExecutor {
                 yield true;
             }
         };
+    }
+
+    /** This thread's histograms, by operation ordinal; read and reset only between iterations. */
+    Histogram[] histograms() {
+        return histograms;
     }
 
     Pacer pacer() {
