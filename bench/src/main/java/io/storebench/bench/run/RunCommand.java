@@ -191,7 +191,7 @@ public final class RunCommand {
                     .measurementTime(TimeValue.milliseconds(settings.iterationMillis()));
         }
         if (settings.jfr()) {
-            options.addProfiler("jfr");
+            options.addProfiler("jfr", "dir=" + folder.directory().resolve("jfr").toAbsolutePath());
         }
         settings.profilers().forEach(options::addProfiler);
         return options;
