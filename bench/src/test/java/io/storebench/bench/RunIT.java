@@ -137,6 +137,23 @@ class RunIT {
                 + openRead.latency());
         assertTrue(open.lateOperations() > 500, "late operations " + open.lateOperations());
         assertTrue(open.maxScheduleLagNanos() >= 900_000_000L, "lag " + open.maxScheduleLagNanos());
+        assertTrue(openRead.latency().p50() < 5_000, "operations on time are not charged the harness's wake-up: "
+                + openRead.latency());
+    }
+
+    /** A stall in the warm-up stays out of the measurement: latency, late operations and lag alike. */
+    @Test
+    void aStallDuringWarmUpIsNotMeasured() throws Exception {
+        Path out = temp.resolve("warm-stall");
+        BenchmarksJar.Result result = BenchmarksJar.run(temp, "run", "--engines", "null", "--workload", "ycsb-c",
+                "--records", "1000", "--threads", "1", "--forks", "1", "--warmup-iterations", "1", "--warmup-time",
+                "3s", "--iterations", "1", "--iteration-time", "1s", "--rate", "1000", "--engine-options",
+                "null.stall-after=500,null.stall-ms=1000", "--out", out.toString());
+        assertEquals(0, result.exitCode(), result.err() + result.out());
+        ForkResult fork = record(out).engines().get(0).forks().get(0);
+        assertEquals(0, fork.lateOperations());
+        assertTrue(fork.maxScheduleLagNanos() < 50_000_000L, "lag " + fork.maxScheduleLagNanos());
+        assertTrue(operation(fork, "read").latency().max() < 50_000_000L, operation(fork, "read").toString());
     }
 
     @Test

@@ -87,6 +87,10 @@ public final class ComparisonTable {
                 ? String.format(Locale.ROOT, "open loop at %,.0f ops/s: latency from each operation's intended start"
                         + " (coordinated omission corrected)", ((Number) s.get("rate")).doubleValue())
                 : "closed loop: latency from each operation's actual start (no --rate; stalls hide in throughput)");
+        if (s.get("operations") != null) {
+            lines.add(String.format(Locale.ROOT, "%,d measured operations per fork (single-shot batches)",
+                    ((Number) s.get("operations")).longValue()));
+        }
         if (s.get("injectTail") != null) {
             lines.add("injected tail " + s.get("injectTail") + ": that fraction of operations was delayed on purpose");
         }

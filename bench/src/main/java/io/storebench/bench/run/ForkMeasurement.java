@@ -76,7 +76,9 @@ public final class ForkMeasurement {
     private final long[] notFoundTotals = new long[OPERATIONS.length];
     private final long[] integrityTotals = new long[OPERATIONS.length];
     private final LongAdder injected = new LongAdder();
-    private final AtomicReference<String> firstError = new AtomicReference<>();
+    private final AtomicReference<String> iterationFirstError = new AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicBoolean errorPrinted = new java.util.concurrent.atomic.AtomicBoolean();
+    private String firstError;
     private final List<OperationExecutor> executors = new CopyOnWriteArrayList<>();
     private final List<Double> iterationThroughputs = new ArrayList<>();
     private final HistogramLogWriter log;
@@ -84,10 +86,11 @@ public final class ForkMeasurement {
     private final LoadResult load;
     private volatile long epoch;
     private volatile boolean finishPending;
-    private long iterationStartNanos;
     private long iterationStartMillis;
     private long measuredNanos;
     private long injectedTotal;
+    private long lateTotal;
+    private long maxLagTotal;
     private EngineStats statsBefore;
     private EngineStats measuredStats;
     private long measuredStatsNanos;
@@ -147,6 +150,9 @@ public final class ForkMeasurement {
                 Path file = Path.of(configFile);
                 runDirectory = file.toAbsolutePath().getParent();
                 settings = RunSettings.parse(RunFolder.readOptions(file), registry);
+                // A fork whose run has gone (the parent was killed) stops instead of writing into a finished folder.
+                ProcessHandle.current().parent().ifPresent(parent -> parent.onExit()
+                        .thenRun(() -> Runtime.getRuntime().halt(3)));
             }
             ForkMeasurement fork = new ForkMeasurement(engine, settings, runDirectory, threads);
             CURRENT.set(fork);
@@ -201,9 +207,10 @@ public final class ForkMeasurement {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (failed.sum() == records) {
-            throw new IllegalStateException(engine + ": every insert of the load failed: "
-                    + failure.get().getMessage(), failure.get());
+        if (failed.sum() > 0) {
+            // Every fork must start from the same data set: one with holes is not a sample.
+            throw new IllegalStateException(engine + ": " + failed.sum() + " of " + records
+                    + " inserts of the load failed, the first: " + failure.get(), failure.get());
         }
         Histogram histogram = latency.getIntervalHistogram();
         System.out.printf(Locale.ROOT, "storebench: loaded %s in %.2f s (%,.0f ops/s, %d errors)%n", engine, seconds,
@@ -237,7 +244,8 @@ public final class ForkMeasurement {
 
     void error(Operation operation, RuntimeException e) {
         errors[operation.ordinal()].increment();
-        if (firstError.compareAndSet(null, operation.label() + ": " + e)) {
+        iterationFirstError.compareAndSet(null, operation.label() + ": " + e);
+        if (errorPrinted.compareAndSet(false, true)) {
             System.err.println("storebench: " + engine + " " + operation.label() + " failed (errors are counted, the"
                     + " run goes on): " + e);
         }
@@ -258,10 +266,9 @@ public final class ForkMeasurement {
     /** Discards what happened before this iteration and starts its clock. */
     public void beginIteration() {
         for (OperationExecutor executor : executors) {
-            for (Histogram histogram : executor.histograms()) {
-                histogram.reset();
-            }
+            executor.resetIteration();
         }
+        iterationFirstError.set(null);
         for (int i = 0; i < OPERATIONS.length; i++) {
             errors[i].reset();
             notFound[i].reset();
@@ -271,13 +278,22 @@ public final class ForkMeasurement {
         statsBefore = store.stats();
         epoch++; // open-loop schedules re-anchor at their next operation
         iterationStartMillis = System.currentTimeMillis();
-        iterationStartNanos = System.nanoTime();
     }
 
     /** Ends an iteration; for a measurement iteration, logs it and returns its secondary results. */
     public List<Result> endIteration(IterationType type) {
-        long elapsed = System.nanoTime() - iterationStartNanos;
+        EngineStats delta = store.stats().since(statsBefore); // before this fork writes anything itself
         long endMillis = System.currentTimeMillis();
+        long first = Long.MAX_VALUE;
+        long last = Long.MIN_VALUE;
+        for (OperationExecutor executor : executors) {
+            if (executor.firstStart() != 0) {
+                first = Math.min(first, executor.firstStart());
+                last = Math.max(last, executor.lastEnd());
+            }
+        }
+        // Throughput is over the span of the operations themselves, not JMH's hand-over around them.
+        long elapsed = first == Long.MAX_VALUE ? 0 : last - first;
         Histogram[] interval = new Histogram[OPERATIONS.length];
         for (int i = 0; i < OPERATIONS.length; i++) {
             interval[i] = new Histogram(SIGNIFICANT_DIGITS);
@@ -313,9 +329,14 @@ public final class ForkMeasurement {
             results.add(new ScalarResult(label + ".errors", errorCount, "ops", AggregationPolicy.SUM));
         }
         logStream.flush();
+        if (elapsed <= 0) {
+            return results; // no operation ran in this iteration
+        }
         measuredNanos += elapsed;
-        double throughput = operations / (elapsed / 1e9);
-        iterationThroughputs.add(throughput);
+        iterationThroughputs.add(operations / (elapsed / 1e9));
+        if (firstError == null) {
+            firstError = iterationFirstError.get();
+        }
         long integrityCount = sum(integrity);
         results.add(new ScalarResult("integrity-failures", integrityCount, "ops", AggregationPolicy.SUM));
         long injectedCount = injected.sum();
@@ -323,7 +344,6 @@ public final class ForkMeasurement {
         if (settings.tail() != null) {
             results.add(new ScalarResult("injected", injectedCount, "ops", AggregationPolicy.SUM));
         }
-        EngineStats delta = store.stats().since(statsBefore);
         measuredStats = measuredStats == null ? delta : add(measuredStats, delta);
         measuredStatsNanos += elapsed;
         EngineMetrics metrics = metrics(delta, elapsed);
@@ -341,7 +361,10 @@ public final class ForkMeasurement {
             results.add(new ScalarResult("bytes-on-disk", metrics.bytesOnDisk(), "B", AggregationPolicy.MAX));
         }
         if (settings.openLoop()) {
-            results.add(new ScalarResult("late-operations", late(), "ops", AggregationPolicy.MAX));
+            long late = late();
+            lateTotal += late;
+            maxLagTotal = Math.max(maxLagTotal, maxLag());
+            results.add(new ScalarResult("late-operations", late, "ops", AggregationPolicy.SUM));
         }
         return results;
     }
@@ -462,8 +485,8 @@ public final class ForkMeasurement {
         return new ForkResult(engine, forkId, workloadRun.threads(),
                 settings.engineConfig(engine, dataDirectory, EngineRegistry.discover()).durability().label(),
                 workloadRun.fingerprint(), !settings.openLoop(), settings.rate(), load, total / (measuredNanos / 1e9),
-                List.copyOf(iterationThroughputs), operations, metrics, settings.openLoop() ? late() : 0,
-                settings.openLoop() ? maxLag() : 0, injectedTotal, firstError.get());
+                List.copyOf(iterationThroughputs), operations, metrics, lateTotal, maxLagTotal, injectedTotal,
+                firstError);
     }
 
     private void closeStore() {

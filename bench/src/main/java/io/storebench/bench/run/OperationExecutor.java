@@ -29,6 +29,9 @@ public final class OperationExecutor {
     private final CRC32C crc = new CRC32C();
     private final Histogram[] histograms = ForkMeasurement.threadHistograms();
     private long epoch = -1;
+    /** This iteration's first operation start and last operation end ({@link System#nanoTime()}); 0 before any. */
+    private long firstStart;
+    private long lastEnd;
 
     OperationExecutor(KeyValueStore store, OperationStream operations, ForkMeasurement measurement, Pacer pacer,
             TailInjection tail, long tailSeed, boolean verify, int valueCapacity) {
@@ -49,8 +52,11 @@ public final class OperationExecutor {
         }
         Operation operation = operations.next();
         boolean injected = tail != null && tailRandom.nextDouble() < tail.fraction();
-        long intended = pacer == null ? 0 : pacer.awaitNext();
+        long origin = pacer == null ? Pacer.FROM_ACTUAL_START : pacer.awaitNext();
         long start = System.nanoTime();
+        if (firstStart == 0) {
+            firstStart = start;
+        }
         boolean found = false;
         RuntimeException error = null;
         try {
@@ -62,7 +68,8 @@ public final class OperationExecutor {
             error = e;
         }
         long end = System.nanoTime();
-        histograms[operation.ordinal()].recordValue(end - (pacer == null ? start : intended));
+        histograms[operation.ordinal()].recordValue(end - (origin == Pacer.FROM_ACTUAL_START ? start : origin));
+        lastEnd = end;
         if (injected) {
             measurement.injected();
         }
@@ -96,6 +103,23 @@ public final class OperationExecutor {
                 yield true;
             }
         };
+    }
+
+    /** Clears this iteration's counters; only between iterations. */
+    void resetIteration() {
+        for (Histogram histogram : histograms) {
+            histogram.reset();
+        }
+        firstStart = 0;
+        lastEnd = 0;
+    }
+
+    long firstStart() {
+        return firstStart;
+    }
+
+    long lastEnd() {
+        return lastEnd;
     }
 
     /** This thread's histograms, by operation ordinal; read and reset only between iterations. */

@@ -11,6 +11,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -116,13 +120,17 @@ public final class RunCommand {
                         + " operations" : settings.iterationMillis() + " ms", folder.directory());
 
         AtomicBoolean finished = new AtomicBoolean();
+        CountDownLatch recorded = new CountDownLatch(1);
         RunSettings running = settings;
         RunFolder runFolder = folder;
         Thread onInterrupt = new Thread(() -> {
             if (finished.compareAndSet(false, true)) {
+                stopForks(); // a fork left running would write into the folder after run.json
                 RunRecord record = finish(runFolder, command, running, registry, err);
                 err.println("storebench: interrupted; " + (record == null ? "nothing recorded"
                         : "what finished is in " + runFolder.directory().resolve("run.json")));
+            } else {
+                awaitQuietly(recorded); // the main thread is writing the results: let it finish
             }
         }, "storebench-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
@@ -142,7 +150,12 @@ public final class RunCommand {
                 // the JVM is exiting: the hook has the run
             }
         }
-        RunRecord record = finish(folder, command, settings, registry, err);
+        RunRecord record;
+        try {
+            record = finish(folder, command, settings, registry, err);
+        } finally {
+            recorded.countDown();
+        }
         if (record == null) {
             return EXIT_FAILED;
         }
@@ -151,6 +164,30 @@ public final class RunCommand {
         out.println();
         out.println("storebench: run folder " + folder.directory() + " (run.json, report.md, hdr/, jmh.json)");
         return failed || !record.complete() ? EXIT_FAILED : EXIT_OK;
+    }
+
+    /** Stops the JMH forks of this JVM and waits for them, so that nothing writes into the run folder afterwards. */
+    private static void stopForks() {
+        List<ProcessHandle> forks = ProcessHandle.current().descendants().toList();
+        forks.forEach(ProcessHandle::destroy);
+        for (ProcessHandle fork : forks) {
+            try {
+                fork.onExit().get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                fork.destroyForcibly();
+            }
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Writes run.json and report.md from whatever forks finished, and removes leftover data. */
@@ -183,9 +220,8 @@ public final class RunCommand {
                 .resultFormat(ResultFormatType.JSON)
                 .result(folder.directory().resolve("jmh.json").toString());
         if (settings.operations() > 0) {
-            int batch = (int) Math.max(1, Math.min(Integer.MAX_VALUE,
-                    settings.operations() / settings.iterations() / settings.threads()));
-            options.mode(Mode.SingleShotTime).measurementBatchSize(batch).warmupBatchSize(batch);
+            options.mode(Mode.SingleShotTime).measurementBatchSize(settings.batchSize())
+                    .warmupBatchSize(settings.batchSize());
         } else {
             options.warmupTime(TimeValue.milliseconds(settings.warmupMillis()))
                     .measurementTime(TimeValue.milliseconds(settings.iterationMillis()));
@@ -199,9 +235,9 @@ public final class RunCommand {
 
     /** Refuses a run whose data cannot fit on the disk of the run folder, before anything is loaded. */
     static void checkDiskSpace(RunSettings settings, RunFolder folder) throws IOException {
-        long userBytes = settings.workload().recordCount()
-                * (settings.workload().keys().size() + (long) settings.workload().values().size().max());
-        long needed = userBytes * DISK_HEADROOM + (64L << 20);
+        long userBytes = settings.userBytes();
+        long needed = userBytes > (Long.MAX_VALUE - (64L << 20)) / DISK_HEADROOM ? Long.MAX_VALUE
+                : userBytes * DISK_HEADROOM + (64L << 20);
         long free = Files.getFileStore(folder.directory()).getUsableSpace();
         if (free < needed) {
             throw new ConfigurationException(String.format(Locale.ROOT, "too little free disk for the data set: %,d MiB"

@@ -55,6 +55,16 @@ public final class RunFolder {
         if (Files.exists(directory.resolve("run.json")) || Files.exists(directory.resolve(OPTIONS_FILE))) {
             throw new ConfigurationException("--out " + directory + " already holds a run; give a new or empty folder");
         }
+        if (Files.isDirectory(directory)) {
+            try (Stream<Path> entries = Files.list(directory)) {
+                if (entries.findAny().isPresent()) {
+                    throw new ConfigurationException("--out " + directory + " is not empty; give a new or empty folder"
+                            + " (a run owns its folder)");
+                }
+            } catch (IOException e) {
+                throw new ConfigurationException("--out " + directory + " cannot be read: " + e.getMessage());
+            }
+        }
         boolean created = !Files.exists(directory);
         io.storebench.engine.DataDirectory.prepare(directory); // exists, is a directory, writable
         return new RunFolder(directory, created);
@@ -172,9 +182,12 @@ public final class RunFolder {
         map.put("profile", settings.profile().label());
         map.put("forks", settings.forks());
         map.put("warmupIterations", settings.warmupIterations());
-        map.put("warmupMillis", settings.warmupMillis());
+        map.put("warmupMillis", settings.operations() > 0 ? null : settings.warmupMillis());
         map.put("iterations", settings.iterations());
-        map.put("iterationMillis", settings.iterationMillis());
+        map.put("iterationMillis", settings.operations() > 0 ? null : settings.iterationMillis());
+        map.put("mode", settings.operations() > 0 ? "operations" : "time");
+        map.put("operations", settings.operations() > 0
+                ? (long) settings.batchSize() * settings.threads() * settings.iterations() : null);
         map.put("loop", settings.openLoop() ? "open" : "closed");
         map.put("rate", settings.rate());
         map.put("injectTail", settings.tail() == null ? null : settings.tail().toString());

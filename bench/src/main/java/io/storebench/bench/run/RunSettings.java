@@ -132,14 +132,31 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
             iterationMillis = Math.max(1, millis(a, "time") / iterations);
         }
         long operations = a.has("operations") ? a.longValue("operations", 1, Long.MAX_VALUE / 2) : 0;
-        if (operations > 0 && (a.has("time") || a.has("iteration-time"))) {
-            throw new Arguments.UsageException("run: give --operations or --time/--iteration-time, not both");
+        if (operations > 0 && (a.has("time") || a.has("iteration-time") || a.has("warmup-time"))) {
+            throw new Arguments.UsageException("run: give --operations or --time/--iteration-time/--warmup-time, not"
+                    + " both: with --operations every iteration is a batch of operations");
         }
         List<String> profilers = a.has("prof") ? List.of(a.string("prof").split(",")) : List.of();
+        for (String profiler : profilers) {
+            checkProfiler(profiler);
+        }
         return new RunSettings(Map.copyOf(options), List.copyOf(engines), workload, threads, durability,
                 cacheBytes, engineOptions(a, engines, registry), rate, tail, profile, forks, warmups, warmupMillis,
                 iterations, iterationMillis, operations, a.has("out") ? Path.of(a.string("out")) : null, a.has("jfr"),
                 profilers);
+    }
+
+    /** Refuses a profiler JMH does not know or cannot run here, before any fork starts. */
+    private static void checkProfiler(String name) {
+        try {
+            org.openjdk.jmh.profile.ProfilerFactory.getProfilerOrException(
+                    new org.openjdk.jmh.runner.options.ProfilerConfig(name.trim()));
+        } catch (org.openjdk.jmh.profile.ProfilerException | RuntimeException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
+                    .orElse("");
+            throw new Arguments.UsageException("run: --prof " + name + " cannot be used: " + reason
+                    + " (java -jar bench/target/benchmarks.jar -lprof lists the profilers)");
+        }
     }
 
     private static List<String> toArgs(Map<String, String> options) {
@@ -184,6 +201,7 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
         if (a.has("value-size")) {
             spec = spec.withValues(ValueSpec.constant(a.longValue("value-size", 16, ValueSpec.MAX_SIZE).intValue()));
         }
+        userBytes(spec); // refuses a data set whose size does not even fit in a long
         return spec;
     }
 
@@ -238,9 +256,28 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
 
     /** The engine configuration a fork opens {@code engine} with. */
     public EngineConfig engineConfig(String engine, Path dataDirectory, EngineRegistry registry) {
-        long userBytes = workload.recordCount() * (workload.keys().size() + (long) workload.values().size().max());
         return new EngineConfig(dataDirectory, registry.provider(engine).baseline() ? Durability.NONE : durability,
-                cacheBytes, threads, userBytes, engineOptions.getOrDefault(engine, Map.of()));
+                cacheBytes, threads, userBytes(workload), engineOptions.getOrDefault(engine, Map.of()));
+    }
+
+    /** The bytes of keys and values loaded (at the largest value size): what the data set weighs. */
+    public long userBytes() {
+        return userBytes(workload);
+    }
+
+    private static long userBytes(WorkloadSpec spec) {
+        try {
+            return Math.multiplyExact(spec.recordCount(), spec.keys().size() + (long) spec.values().size().max());
+        } catch (ArithmeticException e) {
+            throw new Arguments.UsageException("run: " + spec.recordCount() + " records of "
+                    + (spec.keys().size() + spec.values().size().max()) + " bytes are too large a data set; lower"
+                    + " --records or --value-size");
+        }
+    }
+
+    /** Measurement operations per thread per iteration with {@code --operations} (at least 1). */
+    public int batchSize() {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, operations / iterations / threads));
     }
 
     public boolean openLoop() {

@@ -67,7 +67,13 @@ class RunCommandBadInputTest {
         assertBad("--rate 0 is out of range; allowed: > 0 operations per second", "--rate", "0");
         assertBad("--rate -5 is out of range", "--rate", "-5");
         assertBad("engine 'rocksdb' cannot honour durability 'none'", "--durability", "none");
-        assertBad("give --operations or --time/--iteration-time, not both", "--operations", "1000", "--time", "1s");
+        assertBad("give --operations or --time/--iteration-time/--warmup-time, not both", "--operations", "1000",
+                "--time", "1s");
+        assertBad("give --operations or --time/--iteration-time/--warmup-time, not both", "--operations", "1000",
+                "--warmup-time", "1s");
+        assertBad("--prof bogus cannot be used", "--prof", "bogus");
+        assertBad("1000000000000 records of 16777239 bytes are too large a data set", "--records", "1000000000000",
+                "--value-size", "16777216");
         assertBad("keys of 600 bytes are too long for lmdb; allowed: 1..511 (--key-size)", "--engines", "lmdb",
                 "--key-size", "600");
     }
@@ -79,6 +85,10 @@ class RunCommandBadInputTest {
         Path used = Files.createDirectories(temp.resolve("used"));
         Files.writeString(used.resolve("run.json"), "{}");
         assertBad("already holds a run", "--out", used.toString());
+        Path full = Files.createDirectories(temp.resolve("full"));
+        Files.writeString(full.resolve("precious.txt"), "keep me");
+        assertBad("is not empty", "--out", full.toString());
+        assertEquals("keep me", Files.readString(full.resolve("precious.txt")));
     }
 
     @Test
