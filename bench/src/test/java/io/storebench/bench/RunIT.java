@@ -151,7 +151,9 @@ class RunIT {
                 "null.stall-after=500,null.stall-ms=1000", "--out", out.toString());
         assertEquals(0, result.exitCode(), result.err() + result.out());
         ForkResult fork = record(out).engines().get(0).forks().get(0);
-        assertEquals(0, fork.lateOperations());
+        // The warm-up stall made about 1000 operations late by up to 1 s; none of that may leak in. A
+        // few operations late by a millisecond are the machine's own scheduling noise.
+        assertTrue(fork.lateOperations() < 50, "late operations " + fork.lateOperations());
         assertTrue(fork.maxScheduleLagNanos() < 50_000_000L, "lag " + fork.maxScheduleLagNanos());
         assertTrue(operation(fork, "read").latency().max() < 50_000_000L, operation(fork, "read").toString());
     }
