@@ -1,5 +1,6 @@
 package io.storebench.workloads.distribution;
 
+import io.storebench.workloads.Hashing;
 import java.util.SplittableRandom;
 
 /**
@@ -62,9 +63,6 @@ final class YcsbZipfianDistribution implements KeyDistribution {
     /** 1 + 0.5^θ, which YCSB computes on every draw. */
     static final double RANK_ONE_BOUND = 1.0 + Math.pow(0.5, THETA);
 
-    private static final long FNV_OFFSET_BASIS_64 = 0xCBF29CE484222325L;
-    private static final long FNV_PRIME_64 = 1099511628211L;
-
     private final long items;
 
     YcsbZipfianDistribution(long items) {
@@ -74,7 +72,7 @@ final class YcsbZipfianDistribution implements KeyDistribution {
     @Override
     public long next(SplittableRandom random, long available) {
         assert available >= items : "available " + available + " < items " + items;
-        return Math.floorMod(fnvhash64(rank(random.nextDouble())), items);
+        return Math.floorMod(Hashing.ycsbFnvHash64(rank(random.nextDouble())), items);
     }
 
     /**
@@ -91,19 +89,6 @@ final class YcsbZipfianDistribution implements KeyDistribution {
             return 1;
         }
         return (long) (ZIPF_ITEMS * Math.pow(ETA * u - ETA + 1, ALPHA));
-    }
-
-    /** YCSB's {@code Utils.fnvhash64}: FNV-1a 64 over the eight bytes of {@code value}, low byte first, then abs. */
-    static long fnvhash64(long value) {
-        long hash = FNV_OFFSET_BASIS_64;
-        long rest = value;
-        for (int i = 0; i < 8; i++) {
-            long octet = rest & 0xFF;
-            rest = rest >> 8;
-            hash = hash ^ octet;
-            hash = hash * FNV_PRIME_64;
-        }
-        return Math.abs(hash);
     }
 
     @Override
