@@ -1,5 +1,6 @@
 package io.storebench.workloads.distribution;
 
+import io.storebench.workloads.Hashing;
 import java.util.Arrays;
 
 /**
@@ -70,7 +71,7 @@ final class YcsbZipfianPopularity implements Popularity {
         // (item, rank) pairs packed into one long, sorted by item, then merged in place
         long[] packed = new long[HEAD_RANKS];
         for (int rank = 0; rank < HEAD_RANKS; rank++) {
-            long item = Math.floorMod(YcsbZipfianDistribution.fnvhash64(rank), items);
+            long item = Math.floorMod(Hashing.ycsbFnvHash64(rank), items);
             packed[rank] = (item << RANK_BITS) | rank;
         }
         Arrays.sort(packed);
