@@ -58,6 +58,20 @@ public final class EngineStats {
         return new EngineStats(delta);
     }
 
+    /**
+     * This delta followed by {@code later}: counters are added, gauges keep {@code later}'s level.
+     * The inverse of {@link #since}, for totals over several intervals.
+     */
+    public EngineStats plus(EngineStats later) {
+        EnumMap<Metric, Reading> sum = new EnumMap<>(Metric.class);
+        later.readings.forEach((metric, reading) -> {
+            Reading before = readings.get(metric);
+            sum.put(metric, metric.kind() == Metric.Kind.GAUGE || before == null ? reading
+                    : new Reading(before.value() + reading.value(), reading.source(), reading.proxy()));
+        });
+        return new EngineStats(sum);
+    }
+
     /** Cache hits / (hits + misses), when both are measured and there was at least one lookup. */
     public OptionalDouble cacheHitRatio() {
         return ratio(Metric.CACHE_HITS, Metric.CACHE_MISSES, true);

@@ -24,29 +24,16 @@ public record ConfidenceInterval(double mean, double lower, double upper, double
      * @throws IllegalArgumentException for no values, a NaN or infinite value, or a level outside (0, 1)
      */
     public static ConfidenceInterval of(double[] values, double level) {
-        if (values.length == 0) {
-            throw new IllegalArgumentException("no values: a confidence interval needs at least one");
-        }
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("confidence level " + level + " is out of range; allowed: (0, 1)");
         }
-        double sum = 0;
-        for (double value : values) {
-            if (!Double.isFinite(value)) {
-                throw new IllegalArgumentException("value " + value + " is not a finite number");
-            }
-            sum += value;
-        }
+        Samples.checkFinite("a confidence interval's sample", values, 1);
         int n = values.length;
-        double mean = sum / n;
+        double mean = Samples.mean(values);
         if (n < 2) {
             return new ConfidenceInterval(mean, Double.NaN, Double.NaN, level, n);
         }
-        double squares = 0;
-        for (double value : values) {
-            squares += (value - mean) * (value - mean);
-        }
-        double standardError = Math.sqrt(squares / (n - 1) / n);
+        double standardError = Math.sqrt(Samples.variance(values, mean) / n);
         double t = new TDistribution(n - 1).inverseCumulativeProbability(0.5 + level / 2);
         return new ConfidenceInterval(mean, mean - t * standardError, mean + t * standardError, level, n);
     }

@@ -1,8 +1,8 @@
 package io.storebench.bench.run;
 
-import io.storebench.bench.LoadedStore;
 import io.storebench.engine.Capability;
 import io.storebench.engine.ConfigurationException;
+import io.storebench.engine.DataDirectory;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineRegistry;
 import io.storebench.engine.EngineStats;
@@ -344,7 +344,7 @@ public final class ForkMeasurement {
         if (settings.tail() != null) {
             results.add(new ScalarResult("injected", injectedCount, "ops", AggregationPolicy.SUM));
         }
-        measuredStats = measuredStats == null ? delta : add(measuredStats, delta);
+        measuredStats = measuredStats == null ? delta : measuredStats.plus(delta);
         measuredStatsNanos += elapsed;
         EngineMetrics metrics = metrics(delta, elapsed);
         if (metrics.cacheHitRatio() != null) {
@@ -371,17 +371,6 @@ public final class ForkMeasurement {
 
     private static ScalarResult nanos(String label, long value) {
         return new ScalarResult(label, value, "ns", AggregationPolicy.AVG);
-    }
-
-    /** Counters add up; gauges keep the later level. */
-    private static EngineStats add(EngineStats a, EngineStats b) {
-        EngineStats.Builder sum = EngineStats.builder();
-        b.readings().forEach((metric, reading) -> {
-            Reading before = a.readings().get(metric);
-            sum.put(metric, metric.kind() == Metric.Kind.GAUGE || before == null ? reading
-                    : new Reading(before.value() + reading.value(), reading.source(), reading.proxy()));
-        });
-        return sum.build();
     }
 
     private static EngineMetrics metrics(EngineStats stats, long nanos) {
@@ -493,7 +482,7 @@ public final class ForkMeasurement {
         try {
             store.close();
         } finally {
-            LoadedStore.deleteRecursively(dataDirectory);
+            DataDirectory.delete(dataDirectory);
         }
     }
 }
