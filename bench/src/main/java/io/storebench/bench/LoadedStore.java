@@ -1,5 +1,6 @@
 package io.storebench.bench;
 
+import io.storebench.engine.DataDirectory;
 import io.storebench.engine.Durability;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineProvider;
@@ -10,9 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
 
 /**
  * A store opened in a fresh temporary directory and loaded with {@code records} fixed-size
@@ -108,20 +107,7 @@ public final class LoadedStore implements AutoCloseable {
         try {
             store.close();
         } finally {
-            deleteRecursively(directory);
-        }
-    }
-
-    public static void deleteRecursively(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove " + directory, e);
+            DataDirectory.delete(directory);
         }
     }
 }

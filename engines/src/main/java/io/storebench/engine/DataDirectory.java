@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** Checks and measures an engine's data directory. */
 public final class DataDirectory {
@@ -69,6 +71,20 @@ public final class DataDirectory {
             throw new UncheckedIOException("cannot measure " + directory, e);
         }
         return total[0];
+    }
+
+    /** Removes {@code directory} and everything under it; nothing happens if it is gone. */
+    public static void delete(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + directory, e);
+        }
     }
 
     private static String reason(Exception e) {

@@ -40,11 +40,6 @@ public final class PerThread<T> implements AutoCloseable {
         return resource;
     }
 
-    /** How many threads have a resource. */
-    public int size() {
-        return created.size();
-    }
-
     /**
      * Closes every thread's resource; the first failure is thrown (as a {@link StoreException})
      * after all were tried, with later ones suppressed.

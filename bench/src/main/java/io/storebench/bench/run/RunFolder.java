@@ -1,7 +1,7 @@
 package io.storebench.bench.run;
 
-import io.storebench.bench.LoadedStore;
 import io.storebench.engine.ConfigurationException;
+import io.storebench.engine.DataDirectory;
 import io.storebench.engine.EngineProvider;
 import io.storebench.engine.EngineRegistry;
 import io.storebench.stats.model.EngineRun;
@@ -66,7 +66,7 @@ public final class RunFolder {
             }
         }
         boolean created = !Files.exists(directory);
-        io.storebench.engine.DataDirectory.prepare(directory); // exists, is a directory, writable
+        DataDirectory.prepare(directory); // exists, is a directory, writable
         return new RunFolder(directory, created);
     }
 
@@ -156,7 +156,7 @@ public final class RunFolder {
 
     /** Removes fork data directories left by interrupted forks. */
     public void removeLeftoverData() {
-        LoadedStore.deleteRecursively(directory.resolve("data"));
+        DataDirectory.delete(directory.resolve("data"));
     }
 
     /** The run folders' effective settings, for {@code run.json}. */
