@@ -20,6 +20,9 @@ public interface EngineProvider {
     /** One line: what the engine is and how it is reached, e.g. "RocksDB LSM tree via JNI". */
     String description();
 
+    /** The engine at a glance: data model, transactions, durability, client path (for reports). */
+    EngineProfile profile();
+
     /** What the harness and the contract tests may rely on. */
     Set<Capability> capabilities();
 

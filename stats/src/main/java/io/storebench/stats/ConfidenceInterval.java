@@ -38,6 +38,18 @@ public record ConfidenceInterval(double mean, double lower, double upper, double
         return new ConfidenceInterval(mean, mean - t * standardError, mean + t * standardError, level, n);
     }
 
+    /**
+     * The geometric mean of positive values and its 95 % interval: the t-interval of the logarithms,
+     * mapped back. The natural summary of ratios, latencies and throughputs compared as ratios.
+     *
+     * @throws IllegalArgumentException for no values, or a NaN, infinite, zero or negative value
+     */
+    public static ConfidenceInterval geometric95(double[] values) {
+        ConfidenceInterval log = of95(Samples.logs("a geometric mean's sample", values));
+        return new ConfidenceInterval(Math.exp(log.mean()), Math.exp(log.lower()), Math.exp(log.upper()), 0.95,
+                log.n());
+    }
+
     /** Half the width: the "±" figure. NaN with fewer than two samples. */
     public double halfWidth() {
         return (upper - lower) / 2;

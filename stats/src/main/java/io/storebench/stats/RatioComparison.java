@@ -44,15 +44,10 @@ public record RatioComparison(ConfidenceInterval baseline, ConfidenceInterval ca
         Welch w90 = Welch.test(a, b, 0.90);
         double sigma = Math.sqrt(((a.length - 1) * Samples.variance(a, Samples.mean(a))
                 + (b.length - 1) * Samples.variance(b, Samples.mean(b))) / (a.length + b.length - 2));
-        return new RatioComparison(geometric(a), geometric(b), Math.exp(w95.difference()), Math.exp(w95.lower()),
+        return new RatioComparison(ConfidenceInterval.geometric95(baselineValues),
+                ConfidenceInterval.geometric95(candidateValues), Math.exp(w95.difference()), Math.exp(w95.lower()),
                 Math.exp(w95.upper()), Math.exp(w90.lower()), Math.exp(w90.upper()), w95.p(),
                 PermutationTest.pValue(a, b), sigma);
-    }
-
-    private static ConfidenceInterval geometric(double[] logs) {
-        ConfidenceInterval log = ConfidenceInterval.of95(logs);
-        return new ConfidenceInterval(Math.exp(log.mean()), Math.exp(log.lower()), Math.exp(log.upper()), 0.95,
-                log.n());
     }
 
     /** A key's comparison and its verdict within the family. */

@@ -2,6 +2,8 @@ package io.storebench.bench.run;
 
 import io.storebench.engine.ConfigurationException;
 import io.storebench.engine.EngineRegistry;
+import io.storebench.bench.analysis.ComparisonTable;
+import io.storebench.bench.analysis.RunReport;
 import io.storebench.stats.model.RunRecord;
 import io.storebench.workloads.Preset;
 import io.storebench.workloads.distribution.DistributionKind;
@@ -162,7 +164,7 @@ public final class RunCommand {
         out.println();
         out.print(ComparisonTable.text(record));
         out.println();
-        out.println("storebench: run folder " + folder.directory() + " (run.json, report.md, hdr/, jmh.json)");
+        out.println("storebench: run folder " + folder.directory() + " (run.json, report.md, report.html, hdr/, jmh.json)");
         return failed || !record.complete() ? EXIT_FAILED : EXIT_OK;
     }
 
@@ -190,13 +192,13 @@ public final class RunCommand {
         }
     }
 
-    /** Writes run.json and report.md from whatever forks finished, and removes leftover data. */
+    /** Writes run.json, report.md and report.html from whatever forks finished, and removes leftover data. */
     private static RunRecord finish(RunFolder folder, List<String> args, RunSettings settings, EngineRegistry registry,
             PrintStream err) {
         try {
             folder.removeLeftoverData();
             RunRecord record = folder.writeRecord(args, settings, registry, RunFolder.effectiveSettings(settings));
-            JsonFiles.writeString(folder.directory().resolve("report.md"), ComparisonTable.markdown(record));
+            RunReport.write(folder.directory(), record, RunReport.DEFAULT_RANKING);
             return record;
         } catch (IOException | RuntimeException e) {
             err.println("storebench: cannot write the run's results: " + e.getMessage());

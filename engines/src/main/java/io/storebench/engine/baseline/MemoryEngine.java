@@ -5,6 +5,7 @@ import io.storebench.engine.Capability;
 import io.storebench.engine.Durability;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOptions;
+import io.storebench.engine.EngineProfile;
 import io.storebench.engine.KeyValueStore;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,6 +32,12 @@ public final class MemoryEngine extends AbstractEngineProvider {
     @Override
     public boolean baseline() {
         return true;
+    }
+
+    @Override
+    public EngineProfile profile() {
+        return new EngineProfile("baseline: sorted map on the heap", "none: each operation on its own, batches not atomic",
+                "none: nothing is written", "in process");
     }
 
     @Override

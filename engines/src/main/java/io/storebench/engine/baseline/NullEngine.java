@@ -6,6 +6,7 @@ import io.storebench.engine.Durability;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOption;
 import io.storebench.engine.EngineOptions;
+import io.storebench.engine.EngineProfile;
 import io.storebench.engine.KeyValueStore;
 import java.util.EnumSet;
 import java.util.List;
@@ -40,6 +41,12 @@ public final class NullEngine extends AbstractEngineProvider {
     @Override
     public boolean baseline() {
         return true;
+    }
+
+    @Override
+    public EngineProfile profile() {
+        return new EngineProfile("baseline: stores nothing", "none",
+                "none: nothing is written", "in process");
     }
 
     @Override

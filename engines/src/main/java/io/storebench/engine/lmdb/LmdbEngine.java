@@ -4,6 +4,7 @@ import io.storebench.engine.AbstractEngineProvider;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOption;
 import io.storebench.engine.EngineOptions;
+import io.storebench.engine.EngineProfile;
 import io.storebench.engine.KeyValueStore;
 import java.util.List;
 
@@ -38,6 +39,12 @@ public final class LmdbEngine extends AbstractEngineProvider {
     @Override
     public int maxKeySize() {
         return MAX_KEY_SIZE;
+    }
+
+    @Override
+    public EngineProfile profile() {
+        return new EngineProfile("B+tree over mmap, copy-on-write pages", "ACID, one writer at a time, MVCC readers",
+                "strict: fsync of data and meta page per commit; buffered: MDB_NOSYNC", "JNR (lmdbjava)");
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.storebench.engine.AbstractEngineProvider;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOption;
 import io.storebench.engine.EngineOptions;
+import io.storebench.engine.EngineProfile;
 import io.storebench.engine.KeyValueStore;
 import java.util.List;
 
@@ -31,6 +32,12 @@ public final class RocksDbEngine extends AbstractEngineProvider {
                 EngineOption.range(BLOOM_BITS, "Bloom filter bits per key (0 = no filter)", 10, 0, 64),
                 EngineOption.range(WRITE_BUFFER_MB, "memtable size in MiB before a flush", 64, 1, 4096),
                 EngineOption.range(BACKGROUND_JOBS, "background flush and compaction threads", 2, 1, 64)));
+    }
+
+    @Override
+    public EngineProfile profile() {
+        return new EngineProfile("LSM tree (memtable, WAL, levelled SSTables)", "atomic write batches; snapshot reads",
+                "strict: WAL fsync per write (group commit across threads); buffered: WAL written, not synced", "JNI (rocksdbjni)");
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.storebench.engine.AbstractEngineProvider;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOption;
 import io.storebench.engine.EngineOptions;
+import io.storebench.engine.EngineProfile;
 import io.storebench.engine.KeyValueStore;
 import java.util.List;
 
@@ -32,6 +33,12 @@ public final class SqliteEngine extends AbstractEngineProvider {
                                 "how long a writer waits for the write lock before SQLITE_BUSY", 10_000, 0, 600_000),
                         EngineOption.choice(PAGE_SIZE, "database page size in bytes (applies to a new database)",
                                 "4096", "1024", "2048", "4096", "8192", "16384", "32768", "65536")));
+    }
+
+    @Override
+    public EngineProfile profile() {
+        return new EngineProfile("relational (B-tree table), WAL journal", "ACID, one writer at a time (WAL readers do not block)",
+                "strict: synchronous=FULL; buffered: synchronous=OFF", "JDBC over JNI (sqlite-jdbc)");
     }
 
     @Override

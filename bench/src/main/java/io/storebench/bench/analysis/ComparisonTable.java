@@ -1,4 +1,4 @@
-package io.storebench.bench.run;
+package io.storebench.bench.analysis;
 
 import io.storebench.stats.ConfidenceInterval;
 import io.storebench.stats.model.EngineRun;
@@ -16,7 +16,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * The table a run ends with: per engine, throughput, and per operation p50, p99 and p99.9 with
  * their 95 % confidence intervals across forks (one value per fork), errors and integrity
- * failures. As text for the terminal and as Markdown for {@code report.md}.
+ * failures. As text for the terminal; {@code report} puts the same table in {@code report.md} and
+ * {@code report.html}.
  */
 public final class ComparisonTable {
     private static final String[] HEADER = {"engine", "forks", "throughput ops/s", "operation", "p50 us", "p99 us",
@@ -26,7 +27,7 @@ public final class ComparisonTable {
     }
 
     /** The rows: one per engine and operation. */
-    static List<String[]> rows(RunRecord record) {
+    public static List<String[]> rows(RunRecord record) {
         List<String[]> rows = new ArrayList<>();
         for (EngineRun engine : record.engines()) {
             List<ForkResult> forks = engine.forks();
@@ -77,7 +78,7 @@ public final class ComparisonTable {
     }
 
     /** The header lines that say what the figures are. */
-    static List<String> caption(RunRecord record) {
+    public static List<String> caption(RunRecord record) {
         Map<String, Object> s = record.settings();
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "StoreBench run %s: workload %s, %,d records, %s, %s threads, durability %s",
@@ -102,49 +103,16 @@ public final class ComparisonTable {
         return lines;
     }
 
+    /** The per-engine, per-operation table. */
+    public static TextTable table(RunRecord record) {
+        TextTable table = new TextTable(List.of(HEADER), false, true, true, false, true, true, true, true, true);
+        rows(record).forEach(table::add);
+        return table;
+    }
+
     public static String text(RunRecord record) {
-        List<String[]> rows = rows(record);
-        int[] widths = new int[HEADER.length];
-        for (int i = 0; i < HEADER.length; i++) {
-            widths[i] = HEADER[i].length();
-        }
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
         StringBuilder out = new StringBuilder();
         caption(record).forEach(line -> out.append(line).append('\n'));
-        out.append('\n');
-        appendRow(out, HEADER, widths);
-        for (String[] row : rows) {
-            appendRow(out, row, widths);
-        }
-        return out.toString();
-    }
-
-    private static void appendRow(StringBuilder out, String[] row, int[] widths) {
-        for (int i = 0; i < row.length; i++) {
-            boolean numeric = i == 1 || i >= 4 || i == 2;
-            String cell = numeric ? " ".repeat(widths[i] - row[i].length()) + row[i]
-                    : row[i] + " ".repeat(widths[i] - row[i].length());
-            out.append(cell).append(i == row.length - 1 ? "\n" : "  ");
-        }
-    }
-
-    public static String markdown(RunRecord record) {
-        StringBuilder out = new StringBuilder("# StoreBench run " + record.runId() + "\n\n");
-        caption(record).forEach(line -> out.append(line).append("  \n"));
-        out.append("\n| ").append(String.join(" | ", HEADER)).append(" |\n|");
-        for (int i = 0; i < HEADER.length; i++) {
-            out.append(i == 0 || i == 3 ? "---|" : "---:|");
-        }
-        out.append('\n');
-        for (String[] row : rows(record)) {
-            out.append("| ").append(String.join(" | ", row)).append(" |\n");
-        }
-        out.append("\nCommand: `java -jar bench/target/benchmarks.jar ").append(String.join(" ", record.command()))
-                .append("`  \nRaw data: `run.json` (per fork), `hdr/` (HdrHistogram interval logs), `jmh.json`.\n");
-        return out.toString();
+        return out.append('\n').append(table(record).text()).toString();
     }
 }

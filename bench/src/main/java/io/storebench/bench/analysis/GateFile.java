@@ -1,0 +1,52 @@
+package io.storebench.bench.analysis;
+
+import io.storebench.stats.ConfidenceInterval;
+import io.storebench.stats.compare.GateResult;
+import io.storebench.stats.compare.KeySample;
+import io.storebench.stats.compare.KeyVerdict;
+import java.util.List;
+
+/**
+ * {@code gate.json}: the machine-readable verdict of one gate run (schema {@value #SCHEMA}).
+ *
+ * @param outcome PASS, FAIL or INVALID
+ * @param exitCode the gate's exit code
+ * @param keys one entry per judged key
+ * @param problems why the runs (or some keys) could not be judged; any makes the outcome INVALID
+ */
+record GateFile(String schema, String outcome, int exitCode, String baseline, String candidate,
+        List<String> metrics, double floor, double alpha, boolean strict, boolean allowCrossHost, List<Key> keys,
+        List<String> problems, List<String> warnings) {
+    static final String SCHEMA = "storebench.gate/1";
+
+    /** One side of a key: the geometric mean of the per-fork values, its 95 % interval, and the values. */
+    record Side(String run, double mean, double lower, double upper, int forks, long fewestOperations,
+            double[] values) {
+        static Side of(String run, ConfidenceInterval ci, KeySample sample) {
+            return new Side(run, ci.mean(), ci.lower(), ci.upper(), sample.forks(), sample.fewestOperations(),
+                    sample.values());
+        }
+    }
+
+    record Key(String engine, String workload, String operation, String metric, String unit, String verdict,
+            Side baseline, Side candidate, double ratio, double ratioLower, double ratioUpper, double ratio90Lower,
+            double ratio90Upper, double p, double permutationP, double holmP, int forksNeeded) {
+    }
+
+    static GateFile of(GateResult result, String baselineRun, String candidateRun) {
+        List<Key> keys = result.verdicts().stream().map(v -> key(v, baselineRun)).toList();
+        var s = result.settings();
+        return new GateFile(SCHEMA, result.outcome(), result.exitCode(), baselineRun, candidateRun,
+                s.metrics().stream().map(m -> m.label()).toList(), s.floor(), s.alpha(), s.strict(),
+                s.allowCrossHost(), keys, result.problems(), result.warnings());
+    }
+
+    private static Key key(KeyVerdict v, String baselineRun) {
+        var c = v.comparison();
+        var k = v.key();
+        return new Key(k.engine(), k.workload(), k.operation(), k.metric().label(), k.metric().unit(),
+                v.verdict().label(), Side.of(baselineRun, c.baseline(), v.baseline()),
+                Side.of(v.candidateRun(), c.candidate(), v.candidate()), c.ratio(), c.ratioLower(), c.ratioUpper(),
+                c.ratio90Lower(), c.ratio90Upper(), c.p(), c.permutationP(), v.holmP(), v.forksNeeded());
+    }
+}

@@ -1,0 +1,270 @@
+package io.storebench.bench.analysis;
+
+import io.storebench.bench.run.JsonFiles;
+import io.storebench.engine.ConfigurationException;
+import io.storebench.engine.EngineProfile;
+import io.storebench.engine.EngineProvider;
+import io.storebench.engine.EngineRegistry;
+import io.storebench.stats.ConfidenceInterval;
+import io.storebench.stats.Direction;
+import io.storebench.stats.RatioComparison;
+import io.storebench.stats.Verdict;
+import io.storebench.stats.compare.KeyMetric;
+import io.storebench.stats.compare.RunSamples;
+import io.storebench.stats.model.EngineMetrics;
+import io.storebench.stats.model.EngineRun;
+import io.storebench.stats.model.ForkResult;
+import io.storebench.stats.model.RunRecord;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A run's report, {@code report.md} and {@code report.html}: the caption, and for a run with
+ * several engines the engine-selection ranking with the significance of every pairwise difference
+ * after Holm; then throughput and latency per operation with 95 % intervals, engine metrics,
+ * charts (HTML: latency by percentile, throughput with whiskers, p99 over time) and a panorama of
+ * the engines.
+ */
+public final class RunReport {
+    /** What {@code run} ranks engines by unless {@code report --metric} says otherwise. */
+    public static final KeyMetric DEFAULT_RANKING = KeyMetric.THROUGHPUT;
+    static final double ALPHA = 0.05;
+
+    private final RunRecord record;
+    private final Path folder;
+    private final KeyMetric ranking;
+    private final List<EngineRun> engines;
+
+    private RunReport(RunRecord record, Path folder, KeyMetric ranking) {
+        this.record = record;
+        this.folder = folder;
+        this.ranking = ranking;
+        this.engines = record.engines().stream().filter(e -> !e.forks().isEmpty()).toList();
+    }
+
+    /** Writes {@code report.md} and {@code report.html} into {@code folder}, each atomically. */
+    public static void write(Path folder, RunRecord record, KeyMetric ranking) throws IOException {
+        ReportDocument document = new RunReport(record, folder, ranking).build();
+        JsonFiles.writeString(folder.resolve("report.md"), document.markdown());
+        JsonFiles.writeString(folder.resolve("report.html"), document.html());
+    }
+
+    ReportDocument build() throws IOException {
+        ReportDocument doc = new ReportDocument("StoreBench run " + record.runId());
+        doc.paragraph(String.join("  \n", ComparisonTable.caption(record)));
+        if (engines.size() > 1) {
+            ranking(doc);
+        }
+        doc.heading(1, "Throughput and latency per operation");
+        doc.table(ComparisonTable.table(record));
+        engineMetrics(doc);
+        Charts.add(doc, record, folder, engines);
+        panorama(doc);
+        doc.paragraph("Command: `java -jar bench/target/benchmarks.jar " + String.join(" ", record.command())
+                + "`  \nRaw data: `run.json` (one result per fork), `hdr/` (HdrHistogram interval logs), `jmh.json`."
+                + " Rebuild this report with `java -jar bench/target/benchmarks.jar report " + folder + "`.");
+        return doc;
+    }
+
+    /** A fork's value of the ranking metric: throughput, or the percentile of its slowest operation type. */
+    double rankValue(ForkResult fork) {
+        if (!ranking.isLatency()) {
+            return fork.throughput();
+        }
+        return fork.operations().stream().mapToDouble(ranking::value).max().orElse(Double.NaN);
+    }
+
+    private double[] rankValues(EngineRun engine) {
+        return engine.forks().stream().mapToDouble(this::rankValue).toArray();
+    }
+
+    private void ranking(ReportDocument doc) {
+        String what = ranking.isLatency() ? ranking.label() + " of the slowest operation type (lower is better)"
+                : "throughput over all operations (higher is better)";
+        doc.heading(1, "Engine selection: " + RunSamples.workload(record) + ", ranked by " + ranking.label());
+        doc.paragraph("Engines ranked by " + what + ": the geometric mean of one value per fork, with its 95 %"
+                + " interval. Every pair of engines is compared with Welch's t-test on the logarithms, confirmed by a"
+                + " permutation test, with Holm's correction across all pairs (alpha " + ALPHA + "); a difference"
+                + " that is not significant after Holm is a **tie**.");
+        Comparator<EngineRun> order = Comparator.comparingDouble(e -> geometricMean(rankValues(e)));
+        List<EngineRun> ranked = new ArrayList<>(engines);
+        ranked.sort(ranking.direction() == Direction.HIGHER_IS_BETTER ? order.reversed() : order);
+
+        List<String> pairNames = new ArrayList<>();
+        List<RatioComparison> family = new ArrayList<>();
+        List<String> untested = new ArrayList<>();
+        for (int i = 0; i < ranked.size(); i++) {
+            for (int j = i + 1; j < ranked.size(); j++) {
+                EngineRun a = ranked.get(i);
+                EngineRun b = ranked.get(j);
+                String name = a.engine() + " vs " + b.engine();
+                try {
+                    family.add(RatioComparison.of(rankValues(a), rankValues(b)));
+                    pairNames.add(name);
+                } catch (IllegalArgumentException e) {
+                    untested.add(name + ": not tested, " + e.getMessage());
+                }
+            }
+        }
+        List<RatioComparison.Judged> judged = RatioComparison.judge(family,
+                family.stream().map(c -> ranking.direction()).toList(), 0, ALPHA);
+
+        TextTable table = new TextTable(List.of("rank", "engine", "forks", ranking.label() + " [95% CI]",
+                "next engine", "next is", "Holm p", "difference"), true, false, true, true, false, true, true, false);
+        for (int i = 0; i < ranked.size(); i++) {
+            EngineRun engine = ranked.get(i);
+            String next = i + 1 < ranked.size() ? ranked.get(i + 1).engine() : "";
+            int index = pairNames.indexOf(engine.engine() + " vs " + next);
+            String change = "";
+            String holm = "";
+            String difference = next.isEmpty() ? "" : "not tested (fewer than " + RatioComparison.MIN_FORKS + " forks)";
+            if (index >= 0) {
+                RatioComparison.Judged j = judged.get(index);
+                change = Figures.change(j.comparison().ratio());
+                holm = Figures.p(j.holmP());
+                difference = significant(j) ? "significant" : "tie";
+            }
+            table.add(Integer.toString(i + 1), engine.engine(), Integer.toString(engine.forks().size()),
+                    interval(rankValues(engine)), next, change, holm, difference);
+        }
+        doc.table(table);
+
+        TextTable pairs = new TextTable(List.of("pair (A vs B)", "B / A [95% CI]", "p", "permutation p", "Holm p",
+                "difference"), false, true, true, true, true, false);
+        for (int i = 0; i < family.size(); i++) {
+            RatioComparison.Judged j = judged.get(i);
+            RatioComparison c = j.comparison();
+            pairs.add(pairNames.get(i), String.format(Locale.ROOT, "%.3f [%.3f..%.3f]", c.ratio(), c.ratioLower(),
+                    c.ratioUpper()), Figures.p(c.p()), Figures.p(c.permutationP()), Figures.p(j.holmP()),
+                    significant(j) ? "significant" : j.verdict() == Verdict.INCONCLUSIVE && (c.p() < ALPHA)
+                            != (c.permutationP() < ALPHA) ? "tie (the two tests disagree)" : "tie");
+        }
+        if (!family.isEmpty()) {
+            doc.paragraph("Every pair, " + ranking.label() + ":");
+            doc.table(pairs);
+        }
+        doc.bullets(untested);
+    }
+
+    private static boolean significant(RatioComparison.Judged judged) {
+        return judged.verdict() == Verdict.REGRESSED || judged.verdict() == Verdict.IMPROVED;
+    }
+
+    private String interval(double[] values) {
+        for (double value : values) {
+            if (!(value > 0 && Double.isFinite(value))) {
+                return "n/a";
+            }
+        }
+        ConfidenceInterval ci = ConfidenceInterval.geometric95(values);
+        return values.length < 2 ? Figures.value(ranking, ci.mean()) : Figures.interval(ranking, ci);
+    }
+
+    private static double geometricMean(double[] values) {
+        double logs = 0;
+        for (double value : values) {
+            logs += Math.log(value);
+        }
+        return values.length == 0 ? Double.NaN : Math.exp(logs / values.length);
+    }
+
+    private void engineMetrics(ReportDocument doc) {
+        TextTable table = new TextTable(List.of("engine", "cache hit ratio", "log bytes/s", "write amplification",
+                "bytes on disk", "space amplification"), false, true, true, true, true, true);
+        List<String> notes = new ArrayList<>();
+        double userBytes = loadedUserBytes();
+        for (EngineRun engine : engines) {
+            List<EngineMetrics> metrics = engine.forks().stream().map(ForkResult::engineMetrics)
+                    .filter(Objects::nonNull).toList();
+            Double disk = mean(metrics, m -> m.bytesOnDisk() == null ? null : m.bytesOnDisk().doubleValue());
+            table.add(engine.engine(), ratio(mean(metrics, EngineMetrics::cacheHitRatio), "%.3f"),
+                    bytes(mean(metrics, EngineMetrics::logBytesPerSecond), "/s"),
+                    ratio(mean(metrics, EngineMetrics::writeAmplification), "%.2fx"), bytes(disk, ""),
+                    disk == null || Double.isNaN(userBytes) ? "—" : String.format(Locale.ROOT, "%.2fx",
+                            disk / userBytes));
+            metrics.stream().flatMap(m -> m.sources() == null ? java.util.stream.Stream.<Map.Entry<String, String>>empty()
+                    : m.sources().entrySet().stream()).distinct().forEach(source -> {
+                        String note = engine.engine() + " " + source.getKey() + ": " + source.getValue();
+                        if (!notes.contains(note)) {
+                            notes.add(note);
+                        }
+                    });
+        }
+        doc.heading(1, "Engine metrics");
+        doc.paragraph("Means across forks, over the measurement iterations. Write amplification is engine bytes"
+                + " written / user bytes written; space amplification is bytes on disk / the loaded user data ("
+                + (Double.isNaN(userBytes) ? "unknown for variable value sizes"
+                        : String.format(Locale.ROOT, "%,.0f bytes", userBytes))
+                + "). — means the engine does not report it. Where each figure comes from (a **proxy** is a stand-in,"
+                + " not the engine's own counter):");
+        doc.table(table);
+        doc.bullets(notes);
+    }
+
+    /** Records × (key + value bytes), when the value size is fixed; NaN otherwise. */
+    private double loadedUserBytes() {
+        Map<String, Object> s = record.settings();
+        if (s == null || !(s.get("records") instanceof Number records) || !(s.get("keySize") instanceof Number key)
+                || s.get("valueSize") == null || !s.get("valueSize").toString().matches("[0-9]+")) {
+            return Double.NaN;
+        }
+        return records.doubleValue() * (key.doubleValue() + Double.parseDouble(s.get("valueSize").toString()));
+    }
+
+    private static Double mean(List<EngineMetrics> metrics, Function<EngineMetrics, Double> field) {
+        double[] values = metrics.stream().map(field).filter(Objects::nonNull).mapToDouble(Double::doubleValue)
+                .toArray();
+        return values.length == 0 ? null : java.util.Arrays.stream(values).average().orElseThrow();
+    }
+
+    private static String ratio(Double value, String format) {
+        return value == null ? "—" : String.format(Locale.ROOT, format, value);
+    }
+
+    private static String bytes(Double value, String suffix) {
+        if (value == null) {
+            return "—";
+        }
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        double v = value;
+        int unit = 0;
+        while (v >= 1024 && unit < units.length - 1) {
+            v /= 1024;
+            unit++;
+        }
+        return Figures.significant(v) + " " + units[unit] + suffix;
+    }
+
+    private void panorama(ReportDocument doc) {
+        EngineRegistry registry = EngineRegistry.discover();
+        TextTable table = new TextTable(List.of("engine", "data model", "transactions", "durability", "client path",
+                "capabilities"));
+        for (EngineRun engine : record.engines()) {
+            EngineProfile profile = null;
+            try {
+                EngineProvider provider = registry.provider(engine.engine());
+                profile = provider.profile();
+            } catch (ConfigurationException unknown) {
+                // another tool's engine: its description is all there is
+            }
+            String capabilities = engine.capabilities() == null ? "" : String.join(", ", engine.capabilities());
+            if (profile == null) {
+                table.add(engine.engine(), Objects.toString(engine.description(), ""), "", "", "", capabilities);
+            } else {
+                table.add(engine.engine(), profile.dataModel(), profile.transactions(), profile.durability(),
+                        profile.clientPath(), capabilities);
+            }
+        }
+        doc.heading(1, "The engines");
+        doc.paragraph("Durability in this run: " + (record.settings() == null ? "not recorded"
+                : record.settings().get("durability")) + ". Compare engines only within one durability profile.");
+        doc.table(table);
+    }
+}

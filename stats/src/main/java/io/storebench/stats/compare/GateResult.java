@@ -1,0 +1,81 @@
+package io.storebench.stats.compare;
+
+import io.storebench.stats.Direction;
+import io.storebench.stats.RatioComparison;
+import io.storebench.stats.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The verdicts of one gate run or comparison: every comparable key judged together (Holm across
+ * all of them), and the problems and warnings of the pairings.
+ */
+public record GateResult(GateSettings settings, List<KeyVerdict> verdicts, List<String> problems,
+        List<String> warnings) {
+
+    /** No regression. */
+    public static final int EXIT_PASS = 0;
+    /** At least one key REGRESSED (or, with --strict, INCONCLUSIVE). */
+    public static final int EXIT_REGRESSED = 1;
+    /** Invalid or insufficient data, or runs that cannot be compared. */
+    public static final int EXIT_INVALID = 2;
+    /** Usage or I/O error. */
+    public static final int EXIT_USAGE = 3;
+
+    /** Judges one candidate against a baseline. */
+    public static GateResult judge(String candidateRun, RunPairing pairing, GateSettings settings) {
+        return judge(List.of(candidateRun), List.of(pairing), settings);
+    }
+
+    /** Judges several pairings as one family: Holm's adjustment runs across all their keys. */
+    public static GateResult judge(List<String> candidateRuns, List<RunPairing> pairings, GateSettings settings) {
+        List<RatioComparison> family = new ArrayList<>();
+        List<Direction> directions = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (RunPairing pairing : pairings) {
+            for (RunPairing.KeyPair pair : pairing.pairs()) {
+                family.add(RatioComparison.of(pair.baseline().values(), pair.candidate().values()));
+                directions.add(pair.key().metric().direction());
+            }
+            problems.addAll(pairing.problems());
+            warnings.addAll(pairing.warnings());
+        }
+        List<RatioComparison.Judged> judged = RatioComparison.judge(family, directions, settings.floor(),
+                settings.alpha());
+        List<KeyVerdict> verdicts = new ArrayList<>();
+        int i = 0;
+        for (int p = 0; p < pairings.size(); p++) {
+            for (RunPairing.KeyPair pair : pairings.get(p).pairs()) {
+                RatioComparison.Judged j = judged.get(i++);
+                verdicts.add(new KeyVerdict(pair.key(), candidateRuns.get(p), pair.baseline(), pair.candidate(),
+                        j.comparison(), j.holmP(), j.verdict(), j.forksNeeded()));
+            }
+        }
+        return new GateResult(settings, List.copyOf(verdicts), List.copyOf(problems), List.copyOf(warnings));
+    }
+
+    public long count(Verdict verdict) {
+        return verdicts.stream().filter(v -> v.verdict() == verdict).count();
+    }
+
+    /** 2 with any problem, else 1 with a regression (or, strict, an inconclusive key), else 0. */
+    public int exitCode() {
+        if (!problems.isEmpty()) {
+            return EXIT_INVALID;
+        }
+        if (count(Verdict.REGRESSED) > 0 || (settings.strict() && count(Verdict.INCONCLUSIVE) > 0)) {
+            return EXIT_REGRESSED;
+        }
+        return EXIT_PASS;
+    }
+
+    /** One word for the outcome: PASS, FAIL (regression) or INVALID. */
+    public String outcome() {
+        return switch (exitCode()) {
+            case EXIT_PASS -> "PASS";
+            case EXIT_REGRESSED -> "FAIL";
+            default -> "INVALID";
+        };
+    }
+}

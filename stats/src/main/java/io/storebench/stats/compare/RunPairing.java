@@ -1,0 +1,144 @@
+package io.storebench.stats.compare;
+
+import io.storebench.stats.RatioComparison;
+import io.storebench.stats.model.EngineRun;
+import io.storebench.stats.model.ForkResult;
+import io.storebench.stats.model.RunRecord;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Lines up a candidate run against a baseline run, key by key, and says what keeps them from being
+ * compared: a different workload configuration, a different machine (unless allowed), keys present
+ * on one side only, too few forks, too few operations per fork for the percentile, or values that
+ * are not positive finite numbers. Each problem is one line; a pairing with problems must not pass
+ * a gate.
+ *
+ * @param pairs the keys that can be compared, in the baseline's order
+ * @param problems why (part of) the runs cannot be compared; empty when all is well
+ * @param warnings what is allowed but weakens the comparison
+ */
+public record RunPairing(List<KeyPair> pairs, List<String> problems, List<String> warnings) {
+
+    /** Settings that define the workload and its load: two runs differing in one are different experiments. */
+    public static final List<String> WORKLOAD_SETTINGS = List.of("workload", "records", "mix", "distribution",
+            "keyFormat", "keySize", "valueSize", "seed", "threads", "durability", "cacheBytes", "engineOptions",
+            "loop", "rate");
+    /** Environment fields that identify the machine: the environment fingerprint. */
+    public static final List<String> ENVIRONMENT_FINGERPRINT = List.of("cpuModel", "cores", "memory", "kernel", "jvm",
+            "dataFilesystem");
+
+    /** A key present on both sides. */
+    public record KeyPair(BenchmarkKey key, KeySample baseline, KeySample candidate) {
+    }
+
+    public static RunPairing of(RunRecord baseline, RunRecord candidate, List<KeyMetric> metrics,
+            boolean allowCrossHost) {
+        List<String> problems = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (String name : WORKLOAD_SETTINGS) {
+            Object a = setting(baseline.settings(), name);
+            Object b = setting(candidate.settings(), name);
+            if (a != null && b != null && !a.toString().equals(b.toString())) {
+                problems.add("different workload configuration: " + name + " is " + a + " in the baseline and " + b
+                        + " in the candidate");
+            }
+        }
+        checkFingerprints(baseline, candidate, problems);
+        List<String> hostDifferences = new ArrayList<>();
+        for (String name : ENVIRONMENT_FINGERPRINT) {
+            Object a = setting(baseline.environment(), name);
+            Object b = setting(candidate.environment(), name);
+            if (!Objects.equals(a == null ? null : a.toString(), b == null ? null : b.toString())) {
+                hostDifferences.add(name + " '" + a + "' vs '" + b + "'");
+            }
+        }
+        if (!hostDifferences.isEmpty()) {
+            String line = "different environment: " + String.join(", ", hostDifferences);
+            if (allowCrossHost) {
+                warnings.add(line + " (allowed by --allow-cross-host)");
+            } else {
+                problems.add(line + "; give --allow-cross-host to compare runs from different machines");
+            }
+        }
+        for (RunRecord run : List.of(baseline, candidate)) {
+            if (!run.complete()) {
+                warnings.add((run == baseline ? "baseline" : "candidate") + " run " + run.runId() + " is incomplete: "
+                        + String.join("; ", run.missing() == null ? List.of() : run.missing()));
+            }
+        }
+        Map<BenchmarkKey, KeySample> a = RunSamples.of(baseline, metrics);
+        Map<BenchmarkKey, KeySample> b = RunSamples.of(candidate, metrics);
+        List<KeyPair> pairs = new ArrayList<>();
+        for (BenchmarkKey key : a.keySet()) {
+            if (!b.containsKey(key)) {
+                problems.add(key.label() + ": only in the baseline");
+                continue;
+            }
+            List<String> keyProblems = new ArrayList<>();
+            for (KeySample side : List.of(a.get(key), b.get(key))) {
+                check(side, side == a.get(key) ? "baseline" : "candidate", keyProblems, warnings);
+            }
+            problems.addAll(keyProblems);
+            if (keyProblems.isEmpty()) {
+                pairs.add(new KeyPair(key, a.get(key), b.get(key)));
+            }
+        }
+        for (BenchmarkKey key : b.keySet()) {
+            if (!a.containsKey(key)) {
+                problems.add(key.label() + ": only in the candidate");
+            }
+        }
+        if (a.isEmpty() && b.isEmpty()) {
+            problems.add("neither run has a finished fork");
+        }
+        return new RunPairing(List.copyOf(pairs), List.copyOf(problems), List.copyOf(warnings));
+    }
+
+    private static void check(KeySample side, String which, List<String> problems, List<String> warnings) {
+        String label = side.key().label() + ": " + which;
+        if (side.forks() < RatioComparison.MIN_FORKS) {
+            problems.add(String.format(Locale.ROOT, "%s has %d forks; at least %d are needed", label, side.forks(),
+                    RatioComparison.MIN_FORKS));
+        }
+        for (double value : side.values()) {
+            if (!(Double.isFinite(value) && value > 0)) {
+                problems.add(label + " holds " + value + "; values must be positive finite numbers");
+                break;
+            }
+        }
+        KeyMetric metric = side.key().metric();
+        if (side.fewestOperations() < metric.minimumOperations()) {
+            problems.add(String.format(Locale.ROOT, "%s has a fork of %,d operations; %s needs at least %,d per fork",
+                    label, side.fewestOperations(), metric.label(), metric.minimumOperations()));
+        } else if (side.fewestOperations() < metric.recommendedOperations()) {
+            warnings.add(String.format(Locale.ROOT, "%s has a fork of %,d operations; %s is steadier from %,d per fork",
+                    label, side.fewestOperations(), metric.label(), metric.recommendedOperations()));
+        }
+    }
+
+    /** Every fork of an engine, on both sides, must have run the same workload (its fingerprint). */
+    private static void checkFingerprints(RunRecord baseline, RunRecord candidate, List<String> problems) {
+        for (EngineRun engine : baseline.engines()) {
+            Set<String> prints = new TreeSet<>();
+            for (RunRecord run : List.of(baseline, candidate)) {
+                run.engines().stream().filter(e -> e.engine().equals(engine.engine()))
+                        .flatMap(e -> e.forks() == null ? java.util.stream.Stream.<ForkResult>empty() : e.forks().stream())
+                        .map(ForkResult::workloadFingerprint).filter(Objects::nonNull).forEach(prints::add);
+            }
+            if (prints.size() > 1) {
+                problems.add("different workload configuration: " + engine.engine() + " forks ran workloads with "
+                        + "fingerprints " + String.join(", ", prints));
+            }
+        }
+    }
+
+    private static Object setting(Map<String, Object> map, String name) {
+        return map == null ? null : map.get(name);
+    }
+}
