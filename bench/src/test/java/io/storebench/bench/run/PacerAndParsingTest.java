@@ -12,16 +12,18 @@ import org.junit.jupiter.api.Test;
 class PacerAndParsingTest {
     @Test
     void pacerSpacesEachThreadsOperationsAndStaggersThreads() {
-        Pacer first = new Pacer(1000, 2, 0); // 1000 ops/s over 2 threads: each thread every 2 ms
-        Pacer second = new Pacer(1000, 2, 1);
-        assertEquals(2_000_000, first.intervalNanos());
+        // 10 ops/s over 2 threads: each thread every 200 ms, the second 100 ms after the first. Wide
+        // intervals, so that a busy machine's scheduling delay cannot make an on-time call look late.
+        Pacer first = new Pacer(10, 2, 0);
+        Pacer second = new Pacer(10, 2, 1);
+        assertEquals(200_000_000, first.intervalNanos());
         long now = System.nanoTime();
         first.restart(now);
         second.restart(now);
         first.awaitNext();
         second.awaitNext();
         assertEquals(Pacer.FROM_ACTUAL_START, first.awaitNext(), "on time: the wake-up delay is the harness's");
-        assertTrue(System.nanoTime() >= now + 2_000_000, "waited for the due time");
+        assertTrue(System.nanoTime() >= now + 200_000_000, "waited for the due time");
     }
 
     @Test
