@@ -43,11 +43,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** etcd behind the SPI. See {@link EtcdEngine} for the configuration. */
 final class EtcdStore extends AbstractKeyValueStore {
     /** A range end of one zero byte: every key at or after the start (within the key prefix). */
     private static final ByteSequence TO_THE_END = ByteSequence.from(new byte[] {0});
+    /**
+     * grpc-netty logs one INFO line through java.util.logging when its first channel starts
+     * ("Epoll available during static init of TcpMetrics"); the harness prints nothing it did
+     * not mean to. Held here: java.util.logging keeps loggers only weakly.
+     */
+    private static final Logger GRPC_TCP_METRICS = quiet("io.grpc.netty.TcpMetrics");
     private static final ByteSequence PROBE_KEY = ByteSequence.from("storebench-probe", StandardCharsets.UTF_8);
 
     private final EtcdSettings settings;
@@ -117,13 +125,29 @@ final class EtcdStore extends AbstractKeyValueStore {
         } catch (RuntimeException e) {
             clients.forEach(Client::close);
             if (executor != null) {
-                executor.shutdownNow();
+                stop(executor);
             }
             if (server != null) {
                 server.close();
             }
             throw e;
         }
+    }
+
+    /** Stops the callback threads and waits a little for them, so none outlives the store. */
+    private static void stop(ExecutorService executor) {
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.WARNING);
+        return logger;
     }
 
     /** jetcd's callbacks run here: a fixed pool of daemon threads, not jetcd's unbounded default. */
@@ -178,7 +202,8 @@ final class EtcdStore extends AbstractKeyValueStore {
                 answer.get(settings.connectTimeout().toNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
                 answer.cancel(true);
-                throw unreachable(settings, target, "no answer", e);
+                throw unreachable(settings, target, "no answer (is etcd listening there, and is TLS"
+                        + (settings.tls() ? " really on?" : " off?") + ")", e);
             } catch (ExecutionException e) {
                 throw unreachable(settings, target, message(e.getCause()), e.getCause());
             } catch (InterruptedException e) {
@@ -189,8 +214,8 @@ final class EtcdStore extends AbstractKeyValueStore {
     }
 
     private static RuntimeException unreachable(EtcdSettings settings, String target, String why, Throwable cause) {
-        String message = "etcd: cannot reach " + target + " within connect-timeout-ms="
-                + settings.connectTimeout().toMillis() + ": " + why;
+        String message = "etcd: cannot use " + target + " (first request, connect-timeout-ms="
+                + settings.connectTimeout().toMillis() + "): " + why;
         // Endpoints the user gave that do not answer are bad input; a managed cluster that does not is a failure.
         return settings.managed() ? new StoreException(message, cause) : new ConfigurationException(message, cause);
     }
@@ -315,10 +340,18 @@ final class EtcdStore extends AbstractKeyValueStore {
         }
     }
 
+    /** One line: the error's message and those of its causes that add something (gRPC puts the detail deeper). */
     private static String message(Throwable error) {
-        String text = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+            String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+            int newline = message.indexOf('\n');
+            message = newline < 0 ? message : message.substring(0, newline);
+            if (text.indexOf(message) < 0) {
+                text.append(text.length() == 0 ? "" : ": ").append(message);
+            }
+        }
+        return text.toString();
     }
 
     // ---------------------------------------------------------------- statistics, lifecycle
@@ -344,7 +377,7 @@ final class EtcdStore extends AbstractKeyValueStore {
             metrics.addTo(EngineStats.builder(), false); // the last readings, kept for stats() after close
         } finally {
             clients.forEach(Client::close);
-            executor.shutdownNow();
+            stop(executor);
             if (server != null) {
                 server.close();
             }
