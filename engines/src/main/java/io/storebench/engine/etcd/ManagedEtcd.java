@@ -204,6 +204,35 @@ public final class ManagedEtcd implements AutoCloseable {
         return members.stream().map(Member::process).filter(Process::isAlive).map(Process::toHandle).toList();
     }
 
+    /**
+     * The index of the member that is leader now, from each live member's {@code etcd_server_is_leader}
+     * gauge; -1 if none says so (an election in progress).
+     */
+    public int leaderIndex() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        for (int i = 0; i < members.size(); i++) {
+            Member member = members.get(i);
+            if (!member.process().isAlive()) {
+                continue;
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(member.metricsUrl().resolve("/metrics"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                PrometheusText metrics = new PrometheusText();
+                metrics.add(response.body());
+                if (metrics.sum("etcd_server_is_leader").orElse(0) == 1) {
+                    return i;
+                }
+            } catch (IOException unreachable) {
+                // not answering: not the leader we can use
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+        return -1;
+    }
+
     /** Kills member {@code index} at once (SIGKILL), for failure tests; its data stays until close. */
     public void kill(int index) {
         Process process = members.get(index).process();
