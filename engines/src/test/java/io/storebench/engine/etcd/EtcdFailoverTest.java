@@ -75,7 +75,7 @@ class EtcdFailoverTest {
             assertTrue(leader >= 0, "a leader before the kill");
             long killedAt = System.nanoTime() - origin;
             server.kill(leader);
-            Thread.sleep(5_000);
+            Thread.sleep(3_500);
             running.set(false);
             List<Call> calls = new ArrayList<>();
             for (Future<List<Call>> result : results) {
