@@ -3,6 +3,7 @@ package io.storebench.engine;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One engine-specific option, as an engine documents it in {@link EngineProvider#options()}:
@@ -17,7 +18,7 @@ import java.util.Objects;
 public record EngineOption(String name, String description, String defaultValue, Allowed allowed) {
 
     /** The set of values an option accepts. */
-    public sealed interface Allowed permits LongRange, Choice {
+    public sealed interface Allowed permits LongRange, Choice, Text {
         /** Returns the normalised value, or throws naming the allowed values. */
         String check(String engine, String option, String value);
 
@@ -68,6 +69,27 @@ public record EngineOption(String name, String description, String defaultValue,
         }
     }
 
+    /**
+     * Free text checked by a rule: a list of endpoints, a path. {@code describe} says what is
+     * allowed; {@code rule} returns the normalised value or throws an {@link IllegalArgumentException}
+     * whose message says what is wrong with it.
+     */
+    public record Text(String describe, UnaryOperator<String> rule) implements Allowed {
+        public Text {
+            Objects.requireNonNull(describe, "describe");
+            Objects.requireNonNull(rule, "rule");
+        }
+
+        @Override
+        public String check(String engine, String option, String value) {
+            try {
+                return rule.apply(value.trim());
+            } catch (IllegalArgumentException e) {
+                throw invalid(engine, option, value, e.getMessage(), describe);
+            }
+        }
+    }
+
     public EngineOption {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
@@ -81,6 +103,12 @@ public record EngineOption(String name, String description, String defaultValue,
 
     public static EngineOption choice(String name, String description, String defaultValue, String... values) {
         return new EngineOption(name, description, defaultValue, new Choice(List.of(values)));
+    }
+
+    /** A free-text option; see {@link Text}. */
+    public static EngineOption text(String name, String description, String defaultValue, String allowed,
+            UnaryOperator<String> rule) {
+        return new EngineOption(name, description, defaultValue, new Text(allowed, rule));
     }
 
     private static ConfigurationException invalid(String engine, String option, String value, String what,

@@ -19,7 +19,19 @@ public enum Metric {
     /** Key and value bytes the caller asked to write (puts) or remove (deletes' keys). */
     USER_BYTES_WRITTEN(Kind.COUNTER, "bytes"),
     /** Bytes the engine's files occupy now. */
-    BYTES_ON_DISK(Kind.GAUGE, "bytes");
+    BYTES_ON_DISK(Kind.GAUGE, "bytes"),
+    /**
+     * 99th percentile of the engine's log syncs (etcd: WAL fsync), in nanoseconds, over the syncs
+     * since the store's previous {@link KeyValueStore#stats()} call: the harness takes a snapshot
+     * at the start and at the end of each iteration, so the end snapshot holds the iteration's.
+     * Absent when there was no sync in that window.
+     */
+    LOG_SYNC_P99_NANOS(Kind.GAUGE, "ns"),
+    /**
+     * 99th percentile of the engine's storage commits (etcd: backend commit), in nanoseconds,
+     * over the window described at {@link #LOG_SYNC_P99_NANOS}.
+     */
+    COMMIT_P99_NANOS(Kind.GAUGE, "ns");
 
     /** Whether values add up over time or are a level. */
     public enum Kind { COUNTER, GAUGE }

@@ -34,7 +34,7 @@ class EngineRegistryTest {
 
     @Test
     void discoversEveryEngineThroughServiceLoaderEnginesBeforeBaselines() {
-        assertEquals(List.of("lmdb", "rocksdb", "sqlite", "memory", "null"), registry.names());
+        assertEquals(List.of("etcd", "lmdb", "rocksdb", "sqlite", "memory", "null"), registry.names());
     }
 
     @Test

@@ -42,7 +42,7 @@ class RunCommandBadInputTest {
 
     @Test
     void unknownEngineWorkloadProfileAndOption() {
-        assertBad("unknown engine 'leveldb'; known engines: lmdb, rocksdb, sqlite, memory, null", "--engines",
+        assertBad("unknown engine 'leveldb'; known engines: etcd, lmdb, rocksdb, sqlite, memory, null", "--engines",
                 "rocksdb,leveldb");
         assertBad("unknown workload 'ycsb-z'; presets: ycsb-a, ycsb-b, ycsb-c, ycsb-d, ycsb-e, ycsb-f", "--workload",
                 "ycsb-z");

@@ -1,0 +1,476 @@
+package io.storebench.engine.etcd;
+
+import io.storebench.engine.ConfigurationException;
+import io.storebench.engine.DataDirectory;
+import io.storebench.engine.StoreException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A real etcd cluster of 1 or more members on free loopback ports, run from the {@code etcd}
+ * binary as child processes: what the {@code etcd} engine starts when it is given no endpoints,
+ * and what the tests start for a test class.
+ *
+ * <pre>{@code
+ * try (ManagedEtcd etcd = ManagedEtcd.start(ManagedEtcd.Settings.defaults(dir).withMembers(3))) {
+ *     Client client = Client.builder().endpoints(etcd.clientUrls().toArray(String[]::new)).build();
+ *     ...
+ * } // members stopped, their data removed
+ * }</pre>
+ *
+ * <p>Each member listens for clients, peers and metrics on three loopback ports (metrics and
+ * {@code /health} plain HTTP even when clients use TLS), keeps its data under
+ * {@code directory/etcd-members/mN} and its log in {@code mN.log} beside it, and compacts its
+ * MVCC history by revision. {@link #start} returns once every member reports healthy on
+ * {@code /health}; if that fails, everything it started is stopped and removed before it throws.
+ *
+ * <p>Nothing outlives the cluster: {@link #close()} stops the members (SIGTERM, then SIGKILL after
+ * 10 s) and removes their data; a JVM shutdown hook does the same on Ctrl-C; and a watchdog
+ * shell process kills the members and removes the data when the JVM is gone without running its
+ * hooks ({@code Runtime.halt}, SIGKILL). Thread-safe: {@code close} and {@link #kill} may be
+ * called from any thread.
+ */
+public final class ManagedEtcd implements AutoCloseable {
+    /** The folder under the given directory that holds every member's data and log. */
+    public static final String MEMBERS_FOLDER = "etcd-members";
+
+    private static final Duration HEALTH_POLL = Duration.ofMillis(50);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    /** TLS for the client URLs: the server's certificate and key, and the CA that signs client certificates. */
+    public record Tls(Path certFile, Path keyFile, Path trustedCaFile) {
+        public Tls {
+            Objects.requireNonNull(certFile, "certFile");
+            Objects.requireNonNull(keyFile, "keyFile");
+            Objects.requireNonNull(trustedCaFile, "trustedCaFile");
+        }
+    }
+
+    /**
+     * How to start the cluster.
+     *
+     * @param binary the etcd executable: a name looked up on the PATH, or a path
+     * @param members how many members: 1, 3, 5 or 7
+     * @param directory where the {@value #MEMBERS_FOLDER} folder is made (removed at close)
+     * @param unsafeNoFsync {@code --unsafe-no-fsync}: the {@code buffered} durability profile
+     * @param startTimeout how long to wait for every member to be healthy
+     * @param compactionRetention revisions kept by {@code --auto-compaction-mode=revision}
+     * @param maxTxnOps {@code --max-txn-ops}: the largest batch
+     * @param maxRequestBytes {@code --max-request-bytes}: the largest request (key and value, batch)
+     * @param quotaBackendBytes {@code --quota-backend-bytes}
+     * @param tls TLS for the client URLs (with client certificate authentication), or {@code null}
+     */
+    public record Settings(String binary, int members, Path directory, boolean unsafeNoFsync, Duration startTimeout,
+            long compactionRetention, int maxTxnOps, long maxRequestBytes, long quotaBackendBytes, Tls tls) {
+        public Settings {
+            Objects.requireNonNull(binary, "binary");
+            Objects.requireNonNull(directory, "directory");
+            Objects.requireNonNull(startTimeout, "startTimeout");
+            if (members != 1 && members != 3 && members != 5 && members != 7) {
+                throw new ConfigurationException("etcd: " + members + " members; allowed: 1, 3, 5, 7");
+            }
+        }
+
+        /** One member, fsync on, 30 s to start, 1000 revisions kept, batches of up to 10000 operations. */
+        public static Settings defaults(Path directory) {
+            return new Settings("etcd", 1, directory, false, Duration.ofSeconds(30), 1000, 10_000, 16L << 20,
+                    8L << 30, null);
+        }
+
+        public Settings withMembers(int value) {
+            return new Settings(binary, value, directory, unsafeNoFsync, startTimeout, compactionRetention, maxTxnOps,
+                    maxRequestBytes, quotaBackendBytes, tls);
+        }
+
+        public Settings withBinary(String value) {
+            return new Settings(value, members, directory, unsafeNoFsync, startTimeout, compactionRetention, maxTxnOps,
+                    maxRequestBytes, quotaBackendBytes, tls);
+        }
+
+        public Settings withUnsafeNoFsync(boolean value) {
+            return new Settings(binary, members, directory, value, startTimeout, compactionRetention, maxTxnOps,
+                    maxRequestBytes, quotaBackendBytes, tls);
+        }
+
+        public Settings withStartTimeout(Duration value) {
+            return new Settings(binary, members, directory, unsafeNoFsync, value, compactionRetention, maxTxnOps,
+                    maxRequestBytes, quotaBackendBytes, tls);
+        }
+
+        public Settings withRetentionAndTxnOps(long retention, int txnOps) {
+            return new Settings(binary, members, directory, unsafeNoFsync, startTimeout, retention, txnOps,
+                    maxRequestBytes, quotaBackendBytes, tls);
+        }
+
+        public Settings withTls(Tls value) {
+            return new Settings(binary, members, directory, unsafeNoFsync, startTimeout, compactionRetention, maxTxnOps,
+                    maxRequestBytes, quotaBackendBytes, value);
+        }
+    }
+
+    /** One running member: its name, URLs, process and files. */
+    public record Member(String name, URI clientUrl, URI peerUrl, URI metricsUrl, Process process, Path dataDirectory,
+            Path log) {
+    }
+
+    private final Settings settings;
+    private final Path root;
+    private final List<Member> members;
+    private final Thread shutdownHook;
+    private volatile Process watchdog;
+    private boolean closed;
+
+    private ManagedEtcd(Settings settings, Path root, List<Member> members) {
+        this.settings = settings;
+        this.root = root;
+        this.members = members;
+        this.shutdownHook = new Thread(this::stopAndRemove, "storebench-etcd-shutdown");
+    }
+
+    /**
+     * Starts the cluster and waits until every member is healthy.
+     *
+     * @throws ConfigurationException if the binary cannot be run
+     * @throws StoreException if a member exits or the cluster is not healthy within the start timeout;
+     *     the message quotes the member's last log line
+     */
+    public static ManagedEtcd start(Settings settings) {
+        Path root = settings.directory().resolve(MEMBERS_FOLDER).toAbsolutePath();
+        StoreException lastFailure = null;
+        for (int attempt = 1; attempt <= 3; attempt++) { // a port taken between choosing and binding: retry
+            DataDirectory.delete(root); // a crashed run's members: their data is ours and stale
+            try {
+                Files.createDirectories(root);
+            } catch (IOException e) {
+                throw new ConfigurationException("etcd: cannot create " + root + ": " + e.getMessage(), e);
+            }
+            ManagedEtcd etcd = new ManagedEtcd(settings, root, plan(settings, root));
+            try {
+                etcd.launch();
+                return etcd;
+            } catch (RuntimeException e) {
+                etcd.stopAndRemove();
+                if (e instanceof PortTakenException taken && attempt < 3) {
+                    lastFailure = taken;
+                    continue;
+                }
+                throw e;
+            }
+        }
+        throw lastFailure;
+    }
+
+    /** The client URLs, e.g. {@code http://127.0.0.1:41234}. */
+    public List<String> clientUrls() {
+        return members.stream().map(m -> m.clientUrl().toString()).toList();
+    }
+
+    /** The client endpoints as {@code host:port}, the form the {@code endpoints} option takes. */
+    public String endpoints() {
+        return members.stream().map(m -> m.clientUrl().getHost() + ":" + m.clientUrl().getPort())
+                .collect(Collectors.joining(","));
+    }
+
+    /** Each member's {@code /metrics} URL. */
+    public List<URI> metricsUrls() {
+        return members.stream().map(m -> m.metricsUrl().resolve("/metrics")).toList();
+    }
+
+    public List<Member> members() {
+        return List.copyOf(members);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The member processes that are still alive. */
+    public List<ProcessHandle> liveProcesses() {
+        return members.stream().map(Member::process).filter(Process::isAlive).map(Process::toHandle).toList();
+    }
+
+    /**
+     * The index of the member that is leader now, from each live member's {@code etcd_server_is_leader}
+     * gauge; -1 if none says so (an election in progress).
+     */
+    public int leaderIndex() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        for (int i = 0; i < members.size(); i++) {
+            Member member = members.get(i);
+            if (!member.process().isAlive()) {
+                continue;
+            }
+            try {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(member.metricsUrl().resolve("/metrics"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                PrometheusText metrics = new PrometheusText();
+                metrics.add(response.body());
+                if (metrics.sum("etcd_server_is_leader").orElse(0) == 1) {
+                    return i;
+                }
+            } catch (IOException unreachable) {
+                // not answering: not the leader we can use
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Kills member {@code index} at once (SIGKILL), for failure tests; its data stays until close. */
+    public void kill(int index) {
+        Process process = members.get(index).process();
+        process.destroyForcibly();
+        try {
+            process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops every member, removes their data and log; idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or will run: it does the same work
+        }
+        stopAndRemove();
+    }
+
+    // ---------------------------------------------------------------- start
+
+    private static List<Member> plan(Settings settings, Path root) {
+        int[] ports = freePorts(3 * settings.members());
+        String scheme = settings.tls() == null ? "http" : "https";
+        List<Member> planned = new ArrayList<>();
+        for (int i = 0; i < settings.members(); i++) {
+            planned.add(new Member("m" + i, URI.create(scheme + "://127.0.0.1:" + ports[3 * i]),
+                    URI.create("http://127.0.0.1:" + ports[3 * i + 1]), URI.create("http://127.0.0.1:" + ports[3 * i + 2]),
+                    null, root.resolve("m" + i), root.resolve("m" + i + ".log")));
+        }
+        return planned;
+    }
+
+    /** Ports free now, all held open together so none is handed out twice. */
+    private static int[] freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new StoreException("etcd: cannot find free loopback ports: " + e.getMessage(), e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException ignored) {
+                    // only a probe
+                }
+            }
+        }
+    }
+
+    private void launch() {
+        String initialCluster = members.stream().map(m -> m.name() + "=" + m.peerUrl())
+                .collect(Collectors.joining(","));
+        String token = "storebench-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        for (int i = 0; i < members.size(); i++) {
+            Member planned = members.get(i);
+            ProcessBuilder builder = new ProcessBuilder(command(planned, initialCluster, token))
+                    .redirectErrorStream(true).redirectOutput(planned.log().toFile());
+            Process process;
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                throw new ConfigurationException("etcd: cannot run '" + settings.binary() + "' (" + e.getMessage()
+                        + "); install etcd (Debian: apt-get install etcd-server) or give etcd.binary=PATH", e);
+            }
+            members.set(i, new Member(planned.name(), planned.clientUrl(), planned.peerUrl(), planned.metricsUrl(),
+                    process, planned.dataDirectory(), planned.log()));
+        }
+        startWatchdog();
+        awaitHealthy();
+    }
+
+    private List<String> command(Member member, String initialCluster, String token) {
+        List<String> command = new ArrayList<>(List.of(settings.binary(),
+                "--name", member.name(),
+                "--data-dir", member.dataDirectory().toString(),
+                "--listen-client-urls", member.clientUrl().toString(),
+                "--advertise-client-urls", member.clientUrl().toString(),
+                "--listen-peer-urls", member.peerUrl().toString(),
+                "--initial-advertise-peer-urls", member.peerUrl().toString(),
+                "--listen-metrics-urls", member.metricsUrl().toString(),
+                "--initial-cluster", initialCluster,
+                "--initial-cluster-token", token,
+                "--initial-cluster-state", "new",
+                "--auto-compaction-mode", "revision",
+                "--auto-compaction-retention", Long.toString(settings.compactionRetention()),
+                "--max-txn-ops", Integer.toString(settings.maxTxnOps()),
+                "--max-request-bytes", Long.toString(settings.maxRequestBytes()),
+                "--quota-backend-bytes", Long.toString(settings.quotaBackendBytes()),
+                "--logger", "zap", "--log-outputs", "stderr", "--log-level", "warn"));
+        if (settings.unsafeNoFsync()) {
+            command.add("--unsafe-no-fsync");
+        }
+        if (settings.tls() != null) {
+            command.addAll(List.of("--cert-file", settings.tls().certFile().toString(),
+                    "--key-file", settings.tls().keyFile().toString(),
+                    "--client-cert-auth", "--trusted-ca-file", settings.tls().trustedCaFile().toString()));
+        }
+        return command;
+    }
+
+    /**
+     * A shell that waits for this JVM to end and then kills the members and removes their data:
+     * the cleanup for a JVM that ends without running shutdown hooks (a halted fork, SIGKILL).
+     */
+    private void startWatchdog() {
+        String pids = members.stream().map(m -> Long.toString(m.process().pid())).collect(Collectors.joining(" "));
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c",
+                "while kill -0 \"$STOREBENCH_JVM\" 2>/dev/null; do sleep 1; done;"
+                        + " kill -9 $STOREBENCH_MEMBERS 2>/dev/null; sleep 1; rm -rf \"$STOREBENCH_ROOT\"")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("STOREBENCH_JVM", Long.toString(ProcessHandle.current().pid()));
+        builder.environment().put("STOREBENCH_MEMBERS", pids);
+        builder.environment().put("STOREBENCH_ROOT", root.toString());
+        try {
+            watchdog = builder.start();
+        } catch (IOException e) {
+            throw new StoreException("etcd: cannot start the watchdog shell /bin/sh: " + e.getMessage(), e);
+        }
+    }
+
+    private void awaitHealthy() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = System.nanoTime() + settings.startTimeout().toNanos();
+        for (Member member : members) {
+            HttpRequest health = HttpRequest.newBuilder(member.metricsUrl().resolve("/health"))
+                    .timeout(Duration.ofSeconds(2)).build();
+            while (true) {
+                if (!member.process().isAlive()) {
+                    String last = lastLogLine(member.log());
+                    String message = "etcd: member " + member.name() + " exited with code " + member.process().exitValue()
+                            + " while starting; its log " + member.log() + " ends: " + last;
+                    throw last.contains("address already in use") ? new PortTakenException(message)
+                            : new StoreException(message);
+                }
+                try {
+                    HttpResponse<String> response = http.send(health, HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == 200 && response.body().contains("\"health\":\"true\"")) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StoreException("etcd: interrupted while waiting for member " + member.name(), e);
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new StoreException("etcd: member " + member.name() + " not healthy after "
+                            + settings.startTimeout().toMillis() + " ms; its log " + member.log() + " ends: "
+                            + lastLogLine(member.log()));
+                }
+                sleep(HEALTH_POLL);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- stop
+
+    private void stopAndRemove() {
+        for (Member member : members) {
+            if (member.process() != null) {
+                member.process().destroy(); // SIGTERM: etcd shuts down cleanly
+            }
+        }
+        for (Member member : members) {
+            Process process = member.process();
+            if (process != null) {
+                try {
+                    if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                        process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                    }
+                } catch (InterruptedException e) {
+                    process.destroyForcibly();
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        Process dog = watchdog;
+        if (dog != null) {
+            dog.descendants().forEach(ProcessHandle::destroyForcibly); // its sleep
+            dog.destroyForcibly();
+            try {
+                dog.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            DataDirectory.delete(root);
+        } catch (UncheckedIOException e) {
+            // a member killed by SIGKILL may leave a file being removed; the watchdog is gone, so try once more
+            sleep(Duration.ofMillis(200));
+            DataDirectory.delete(root);
+        }
+    }
+
+    private static String lastLogLine(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (!lines.get(i).isBlank()) {
+                    return lines.get(i).strip();
+                }
+            }
+            return "(empty)";
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("etcd: interrupted", e);
+        }
+    }
+
+    /** A member could not bind a port chosen as free: another process took it in between. */
+    private static final class PortTakenException extends StoreException {
+        PortTakenException(String message) {
+            super(message);
+        }
+    }
+}
