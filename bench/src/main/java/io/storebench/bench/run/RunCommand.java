@@ -1,7 +1,11 @@
 package io.storebench.bench.run;
 
+import io.storebench.engine.Capability;
 import io.storebench.engine.ConfigurationException;
+import io.storebench.engine.DataDirectory;
 import io.storebench.engine.EngineRegistry;
+import io.storebench.engine.KeyValueStore;
+import io.storebench.engine.StoreException;
 import io.storebench.bench.analysis.ComparisonTable;
 import io.storebench.bench.analysis.RunReport;
 import io.storebench.stats.model.RunRecord;
@@ -101,6 +105,7 @@ public final class RunCommand {
             settings = RunSettings.fromArguments(args, registry);
             folder = RunFolder.create(settings);
             checkDiskSpace(settings, folder);
+            checkRemoteEngines(settings, folder, registry);
             folder.writeStart(command, settings);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             if (folder != null) {
@@ -233,6 +238,27 @@ public final class RunCommand {
         }
         settings.profilers().forEach(options::addProfiler);
         return options;
+    }
+
+    /**
+     * Opens and closes each remote engine once before any fork starts, so that an unreachable
+     * cluster (or a managed server that cannot start) is one line and exit 2 within the engine's
+     * connect timeout, not a failed fork per engine.
+     */
+    static void checkRemoteEngines(RunSettings settings, RunFolder folder, EngineRegistry registry) {
+        for (String engine : settings.engines()) {
+            if (!registry.provider(engine).capabilities().contains(Capability.REMOTE)) {
+                continue;
+            }
+            java.nio.file.Path data = folder.directory().resolve("data").resolve("preflight-" + engine);
+            try (KeyValueStore store = registry.open(engine, settings.engineConfig(engine, data, registry))) {
+                store.stats(); // the first request: the cluster answers
+            } catch (StoreException e) {
+                throw new ConfigurationException(engine + " cannot be reached: " + e.getMessage());
+            } finally {
+                DataDirectory.delete(folder.directory().resolve("data"));
+            }
+        }
     }
 
     /** Refuses a run whose data cannot fit on the disk of the run folder, before anything is loaded. */

@@ -41,6 +41,16 @@ class RunCommandBadInputTest {
     }
 
     @Test
+    void unreachableEtcdEndpointsAreOneLineWithinTheConnectTimeout() {
+        long start = System.nanoTime();
+        // Port 1 on loopback: nothing listens there, so the cluster cannot be reached.
+        assertBad("etcd", "--engines", "etcd", "--engine-options",
+                "etcd.endpoints=127.0.0.1:1,etcd.connect-timeout-ms=1000");
+        long seconds = (System.nanoTime() - start) / 1_000_000_000;
+        assertTrue(seconds < 30, "gave up after " + seconds + " s, not within the connect timeout");
+    }
+
+    @Test
     void unknownEngineWorkloadProfileAndOption() {
         assertBad("unknown engine 'leveldb'; known engines: etcd, lmdb, rocksdb, sqlite, memory, null", "--engines",
                 "rocksdb,leveldb");
