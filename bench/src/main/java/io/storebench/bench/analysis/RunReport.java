@@ -176,19 +176,35 @@ public final class RunReport {
     }
 
     private void engineMetrics(ReportDocument doc) {
-        TextTable table = new TextTable(List.of("engine", "cache hit ratio", "log bytes/s", "write amplification",
-                "bytes on disk", "space amplification"), false, true, true, true, true, true);
+        boolean server = engines.stream().flatMap(e -> e.forks().stream()).map(ForkResult::engineMetrics)
+                .filter(Objects::nonNull).anyMatch(m -> m.logSyncP99Nanos() != null || m.commitP99Nanos() != null);
+        List<String> header = new ArrayList<>(List.of("engine", "cache hit ratio", "log bytes/s",
+                "write amplification", "bytes on disk", "space amplification"));
+        if (server) {
+            header.addAll(List.of("log sync p99", "commit p99"));
+        }
+        boolean[] numeric = new boolean[header.size()];
+        java.util.Arrays.fill(numeric, 1, numeric.length, true);
+        TextTable table = new TextTable(header, numeric);
         List<String> notes = new ArrayList<>();
         double userBytes = loadedUserBytes();
         for (EngineRun engine : engines) {
             List<EngineMetrics> metrics = engine.forks().stream().map(ForkResult::engineMetrics)
                     .filter(Objects::nonNull).toList();
             Double disk = mean(metrics, m -> m.bytesOnDisk() == null ? null : m.bytesOnDisk().doubleValue());
-            table.add(engine.engine(), ratio(mean(metrics, EngineMetrics::cacheHitRatio), "%.3f"),
+            List<String> row = new ArrayList<>(List.of(engine.engine(),
+                    ratio(mean(metrics, EngineMetrics::cacheHitRatio), "%.3f"),
                     bytes(mean(metrics, EngineMetrics::logBytesPerSecond), "/s"),
                     ratio(mean(metrics, EngineMetrics::writeAmplification), "%.2fx"), bytes(disk, ""),
                     disk == null || Double.isNaN(userBytes) ? "—" : String.format(Locale.ROOT, "%.2fx",
-                            disk / userBytes));
+                            disk / userBytes)));
+            if (server) {
+                Double sync = mean(metrics, EngineMetrics::logSyncP99Nanos);
+                Double commit = mean(metrics, EngineMetrics::commitP99Nanos);
+                row.add(sync == null ? "—" : Figures.latency(sync));
+                row.add(commit == null ? "—" : Figures.latency(commit));
+            }
+            table.add(row);
             metrics.stream().flatMap(m -> m.sources() == null ? java.util.stream.Stream.<Map.Entry<String, String>>empty()
                     : m.sources().entrySet().stream()).distinct().forEach(source -> {
                         String note = engine.engine() + " " + source.getKey() + ": " + source.getValue();
@@ -202,7 +218,8 @@ public final class RunReport {
                 + " written / user bytes written; space amplification is bytes on disk / the loaded user data ("
                 + (Double.isNaN(userBytes) ? "unknown for variable value sizes"
                         : String.format(Locale.ROOT, "%,.0f bytes", userBytes))
-                + "). — means the engine does not report it. Where each figure comes from (a **proxy** is a stand-in,"
+                + "). Log sync and commit p99 are the server's own (etcd: WAL fsync and backend commit), over each"
+                + " fork's last measurement iteration. — means the engine does not report it. Where each figure comes from (a **proxy** is a stand-in,"
                 + " not the engine's own counter):");
         doc.table(table);
         doc.bullets(notes);

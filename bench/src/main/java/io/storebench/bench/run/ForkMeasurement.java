@@ -357,6 +357,12 @@ public final class ForkMeasurement {
             results.add(new ScalarResult("write-amplification", metrics.writeAmplification(), "x",
                     AggregationPolicy.AVG));
         }
+        if (metrics.logSyncP99Nanos() != null) {
+            results.add(new ScalarResult("log-sync-p99", metrics.logSyncP99Nanos(), "ns", AggregationPolicy.AVG));
+        }
+        if (metrics.commitP99Nanos() != null) {
+            results.add(new ScalarResult("commit-p99", metrics.commitP99Nanos(), "ns", AggregationPolicy.AVG));
+        }
         if (metrics.bytesOnDisk() != null) {
             results.add(new ScalarResult("bytes-on-disk", metrics.bytesOnDisk(), "B", AggregationPolicy.MAX));
         }
@@ -391,7 +397,17 @@ public final class ForkMeasurement {
         if (disk != null) {
             sources.put("bytesOnDisk", source(stats, Metric.BYTES_ON_DISK));
         }
-        return new EngineMetrics(hitRatio, logRate, amplification, disk, sources);
+        Double sync = gauge(stats, Metric.LOG_SYNC_P99_NANOS, "logSyncP99Nanos", sources);
+        Double commit = gauge(stats, Metric.COMMIT_P99_NANOS, "commitP99Nanos", sources);
+        return new EngineMetrics(hitRatio, logRate, amplification, disk, sync, commit, sources);
+    }
+
+    private static Double gauge(EngineStats stats, Metric metric, String field, Map<String, String> sources) {
+        Double value = stats.get(metric).map(r -> (double) r.value()).orElse(null);
+        if (value != null) {
+            sources.put(field, source(stats, metric));
+        }
+        return value;
     }
 
     private static String source(EngineStats stats, Metric metric) {
@@ -469,7 +485,7 @@ public final class ForkMeasurement {
             operations.add(new OperationResult(OPERATIONS[i].label(), latency, h.getTotalCount() / (measuredNanos / 1e9),
                     errorTotals[i], notFoundTotals[i], integrityTotals[i]));
         }
-        EngineMetrics metrics = measuredStats == null ? new EngineMetrics(null, null, null, null, Map.of())
+        EngineMetrics metrics = measuredStats == null ? new EngineMetrics(null, null, null, null, null, null, Map.of())
                 : metrics(measuredStats, measuredStatsNanos);
         return new ForkResult(engine, forkId, workloadRun.threads(),
                 settings.engineConfig(engine, dataDirectory, EngineRegistry.discover()).durability().label(),
