@@ -15,7 +15,8 @@ import java.util.List;
  * <ul>
  *   <li>no arguments: the default run ({@code rocksdb}, {@code lmdb}, {@code sqlite} on
  *       {@code ycsb-a}, quick profile);</li>
- *   <li>{@code run}, {@code list}, {@code inspect}, {@code gate}, {@code compare}, {@code report}, {@code help} / {@code --help}: StoreBench's commands;</li>
+ *   <li>{@code run}, {@code list}, {@code inspect}, {@code gate}, {@code compare}, {@code report},
+ *       {@code help} / {@code --help}: StoreBench's commands;</li>
  *   <li>anything else goes to JMH's own main ({@code -l}, {@code -h}, a regex, {@code -p},
  *       {@code -prof gc}, {@code -rf json}), after two checks JMH does not make: engine names in
  *       {@code -p engine=a,b} are checked first (one line, exit 2), and a failing benchmark fails
