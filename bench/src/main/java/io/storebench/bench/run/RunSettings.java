@@ -205,14 +205,25 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
         return spec;
     }
 
-    /** {@code --engine-options rocksdb.compression=lz4,lmdb.map-size-mb=4096}, checked against each engine's list. */
+    /**
+     * {@code --engine-options rocksdb.compression=lz4,lmdb.map-size-mb=4096}, checked against each
+     * engine's list. An item without {@code =} continues the previous option's value, so list
+     * values need no other separator: {@code etcd.endpoints=h1:2379,h2:2379,etcd.reads=serializable}.
+     */
     private static Map<String, Map<String, String>> engineOptions(Arguments a, List<String> engines,
             EngineRegistry registry) {
         Map<String, Map<String, String>> byEngine = new HashMap<>();
         if (a.has("engine-options")) {
+            String lastEngine = null;
+            String lastOption = null;
             for (String item : a.string("engine-options").split(",")) {
                 int dot = item.indexOf('.');
                 int equals = item.indexOf('=');
+                if (equals < 0 && lastOption != null) {
+                    // A list value: etcd.endpoints=a:2379,b:2379 continues the previous option.
+                    byEngine.get(lastEngine).merge(lastOption, "," + item, String::concat);
+                    continue;
+                }
                 if (dot < 1 || equals < dot + 2) {
                     throw new Arguments.UsageException("run: --engine-options item '" + item
                             + "' is not ENGINE.OPTION=VALUE (e.g. rocksdb.compression=lz4)");
@@ -222,8 +233,9 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
                     throw new Arguments.UsageException("run: --engine-options names engine '" + engine
                             + "', which is not in --engines " + String.join(",", engines));
                 }
-                byEngine.computeIfAbsent(engine, e -> new HashMap<>()).put(item.substring(dot + 1, equals),
-                        item.substring(equals + 1));
+                lastEngine = engine;
+                lastOption = item.substring(dot + 1, equals);
+                byEngine.computeIfAbsent(engine, e -> new HashMap<>()).put(lastOption, item.substring(equals + 1));
             }
         }
         for (String engine : engines) {

@@ -58,6 +58,14 @@ class PacerAndParsingTest {
     }
 
     @Test
+    void engineOptionListValuesContinueAfterTheirComma() {
+        RunSettings settings = RunSettings.fromArguments(List.of("--engines", "etcd", "--engine-options",
+                "etcd.endpoints=10.0.0.1:2379,10.0.0.2:2379,etcd.reads=serializable"), EngineRegistry.discover());
+        assertEquals(Map.of("endpoints", "10.0.0.1:2379,10.0.0.2:2379", "reads", "serializable"),
+                settings.engineOptions().get("etcd"));
+    }
+
+    @Test
     void optionsResolveTheWorkloadAndTheProfile() {
         RunSettings settings = RunSettings.fromArguments(List.of("--engines", "memory,rocksdb", "--workload", "ycsb-b",
                 "--records", "5000", "--distribution", "zipfian", "--theta", "1.2", "--read", "0.7", "--update", "0.3",
