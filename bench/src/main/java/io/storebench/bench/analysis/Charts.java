@@ -127,18 +127,11 @@ final class Charts {
         for (var entry : logs.entrySet()) {
             String colour = color(index++);
             for (List<HdrLogs.Interval> fork : entry.getValue()) {
-                Map<Long, Histogram> byStart = new LinkedHashMap<>();
-                for (HdrLogs.Interval interval : fork) {
-                    byStart.computeIfAbsent(interval.startMillis(), s -> new Histogram(3)).add(interval.histogram());
-                }
-                long first = byStart.keySet().stream().mapToLong(Long::longValue).min().orElse(0);
+                List<HdrLogs.Interval> intervals = HdrLogs.mergedByTime(fork);
+                long first = intervals.get(0).startMillis();
                 List<double[]> points = new ArrayList<>();
-                for (HdrLogs.Interval interval : fork) {
-                    Histogram h = byStart.remove(interval.startMillis());
-                    if (h == null) {
-                        continue;
-                    }
-                    double p99 = Math.max(1, h.getValueAtPercentile(99));
+                for (HdrLogs.Interval interval : intervals) {
+                    double p99 = Math.max(1, interval.histogram().getValueAtPercentile(99));
                     double end = (interval.endMillis() - first) / 1000.0;
                     points.add(new double[] {(interval.startMillis() - first) / 1000.0, p99});
                     points.add(new double[] {end, p99});

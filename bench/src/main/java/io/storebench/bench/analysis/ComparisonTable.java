@@ -58,7 +58,7 @@ public final class ComparisonTable {
         return interval(results.stream().mapToDouble(nanos).toArray(), 1e-3, null);
     }
 
-    /** Mean ± half-width; {@code format} null means three significant digits, without exponents. */
+    /** Mean ± half-width; {@code format} null means {@link Figures#significant}. */
     private static String interval(double[] values, double scale, String format) {
         double[] scaled = new double[values.length];
         for (int i = 0; i < values.length; i++) {
@@ -73,8 +73,7 @@ public final class ComparisonTable {
         if (format != null) {
             return String.format(Locale.ROOT, format, value);
         }
-        return Math.abs(value) >= 1000 ? String.format(Locale.ROOT, "%,.0f", value)
-                : String.format(Locale.ROOT, "%.3g", value);
+        return Figures.significant(value);
     }
 
     /** The header lines that say what the figures are. */

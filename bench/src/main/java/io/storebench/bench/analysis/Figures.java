@@ -9,21 +9,26 @@ public final class Figures {
     private Figures() {
     }
 
+    /** A latency unit: its name and its length in nanoseconds. */
+    private record Unit(String name, double nanos) {
+        static Unit of(double nanos) {
+            if (nanos < 1_000) {
+                return new Unit("ns", 1);
+            }
+            if (nanos < 1_000_000) {
+                return new Unit("us", 1e3);
+            }
+            return nanos < 1_000_000_000 ? new Unit("ms", 1e6) : new Unit("s", 1e9);
+        }
+    }
+
     /** A latency in nanoseconds with its unit: {@code 812 ns}, {@code 1.26 us}, {@code 35.2 ms}, {@code 1.20 s}. */
     public static String latency(double nanos) {
         if (Double.isNaN(nanos)) {
             return "n/a";
         }
-        if (nanos < 1_000) {
-            return significant(nanos) + " ns";
-        }
-        if (nanos < 1_000_000) {
-            return significant(nanos / 1e3) + " us";
-        }
-        if (nanos < 1_000_000_000) {
-            return significant(nanos / 1e6) + " ms";
-        }
-        return significant(nanos / 1e9) + " s";
+        Unit unit = Unit.of(nanos);
+        return significant(nanos / unit.nanos()) + " " + unit.name();
     }
 
     /** Operations per second, whole, with thousands separators. */
@@ -41,16 +46,9 @@ public final class Figures {
         if (!metric.isLatency()) {
             return String.format(Locale.ROOT, "%,.0f [%,.0f..%,.0f] ops/s", ci.mean(), ci.lower(), ci.upper());
         }
-        String mean = latency(ci.mean());
-        String unit = mean.substring(mean.indexOf(' ') + 1);
-        double scale = switch (unit) {
-            case "ns" -> 1;
-            case "us" -> 1e3;
-            case "ms" -> 1e6;
-            default -> 1e9;
-        };
-        return mean.substring(0, mean.indexOf(' ')) + " [" + significant(ci.lower() / scale) + ".."
-                + significant(ci.upper() / scale) + "] " + unit;
+        Unit unit = Unit.of(ci.mean());
+        return significant(ci.mean() / unit.nanos()) + " [" + significant(ci.lower() / unit.nanos()) + ".."
+                + significant(ci.upper() / unit.nanos()) + "] " + unit.name();
     }
 
     /** A fraction as a percentage without needless digits: 0.05 is {@code 5%}, 0.125 is {@code 12.5%}. */
@@ -91,6 +89,6 @@ public final class Figures {
         if (magnitude >= 1 || magnitude == 0) {
             return String.format(Locale.ROOT, "%.2f", value);
         }
-        return String.format(Locale.ROOT, "%.3g", value);
+        return new java.math.BigDecimal(value).round(new java.math.MathContext(3)).toPlainString();
     }
 }

@@ -68,4 +68,17 @@ final class HdrLogs {
         }
         return merged;
     }
+
+    /**
+     * One fork's intervals with every operation type merged: one interval per measurement
+     * iteration, tagged {@code all}, in log order.
+     */
+    static List<Interval> mergedByTime(List<Interval> fork) {
+        Map<Long, Interval> merged = new LinkedHashMap<>();
+        for (Interval interval : fork) {
+            merged.computeIfAbsent(interval.startMillis(), start -> new Interval("all", start, interval.endMillis(),
+                    new Histogram(3))).histogram().add(interval.histogram());
+        }
+        return List.copyOf(merged.values());
+    }
 }

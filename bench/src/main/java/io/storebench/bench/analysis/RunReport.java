@@ -9,6 +9,7 @@ import io.storebench.stats.ConfidenceInterval;
 import io.storebench.stats.Direction;
 import io.storebench.stats.RatioComparison;
 import io.storebench.stats.Verdict;
+import io.storebench.stats.compare.GateSettings;
 import io.storebench.stats.compare.KeyMetric;
 import io.storebench.stats.compare.RunSamples;
 import io.storebench.stats.model.EngineMetrics;
@@ -35,7 +36,7 @@ import java.util.function.Function;
 public final class RunReport {
     /** What {@code run} ranks engines by unless {@code report --metric} says otherwise. */
     public static final KeyMetric DEFAULT_RANKING = KeyMetric.THROUGHPUT;
-    static final double ALPHA = 0.05;
+    static final double ALPHA = GateSettings.DEFAULT_ALPHA;
 
     private final RunRecord record;
     private final Path folder;
@@ -73,16 +74,11 @@ public final class RunReport {
         return doc;
     }
 
-    /** A fork's value of the ranking metric: throughput, or the percentile of its slowest operation type. */
-    double rankValue(ForkResult fork) {
-        if (!ranking.isLatency()) {
-            return fork.throughput();
-        }
-        return fork.operations().stream().mapToDouble(ranking::value).max().orElse(Double.NaN);
-    }
-
-    private double[] rankValues(EngineRun engine) {
-        return engine.forks().stream().mapToDouble(this::rankValue).toArray();
+    /** Each engine's per-fork values of the ranking metric, computed once. */
+    private Map<EngineRun, double[]> rankValues() {
+        Map<EngineRun, double[]> values = new java.util.IdentityHashMap<>();
+        engines.forEach(e -> values.put(e, e.forks().stream().mapToDouble(ranking::value).toArray()));
+        return values;
     }
 
     private void ranking(ReportDocument doc) {
@@ -93,7 +89,8 @@ public final class RunReport {
                 + " interval. Every pair of engines is compared with Welch's t-test on the logarithms, confirmed by a"
                 + " permutation test, with Holm's correction across all pairs (alpha " + ALPHA + "); a difference"
                 + " that is not significant after Holm is a **tie**.");
-        Comparator<EngineRun> order = Comparator.comparingDouble(e -> geometricMean(rankValues(e)));
+        Map<EngineRun, double[]> values = rankValues();
+        Comparator<EngineRun> order = Comparator.comparingDouble(e -> geometricMean(values.get(e)));
         List<EngineRun> ranked = new ArrayList<>(engines);
         ranked.sort(ranking.direction() == Direction.HIGHER_IS_BETTER ? order.reversed() : order);
 
@@ -106,7 +103,7 @@ public final class RunReport {
                 EngineRun b = ranked.get(j);
                 String name = a.engine() + " vs " + b.engine();
                 try {
-                    family.add(RatioComparison.of(rankValues(a), rankValues(b)));
+                    family.add(RatioComparison.of(values.get(a), values.get(b)));
                     pairNames.add(name);
                 } catch (IllegalArgumentException e) {
                     untested.add(name + ": not tested, " + e.getMessage());
@@ -132,7 +129,7 @@ public final class RunReport {
                 difference = significant(j) ? "significant" : "tie";
             }
             table.add(Integer.toString(i + 1), engine.engine(), Integer.toString(engine.forks().size()),
-                    interval(rankValues(engine)), next, change, holm, difference);
+                    interval(values.get(engine)), next, change, holm, difference);
         }
         doc.table(table);
 
@@ -143,8 +140,8 @@ public final class RunReport {
             RatioComparison c = j.comparison();
             pairs.add(pairNames.get(i), String.format(Locale.ROOT, "%.3f [%.3f..%.3f]", c.ratio(), c.ratioLower(),
                     c.ratioUpper()), Figures.p(c.p()), Figures.p(c.permutationP()), Figures.p(j.holmP()),
-                    significant(j) ? "significant" : j.verdict() == Verdict.INCONCLUSIVE && (c.p() < ALPHA)
-                            != (c.permutationP() < ALPHA) ? "tie (the two tests disagree)" : "tie");
+                    significant(j) ? "significant" : j.verdict() == Verdict.INCONCLUSIVE
+                            && ((c.p() < ALPHA) != (c.permutationP() < ALPHA)) ? "tie (the two tests disagree)" : "tie");
         }
         if (!family.isEmpty()) {
             doc.paragraph("Every pair, " + ranking.label() + ":");

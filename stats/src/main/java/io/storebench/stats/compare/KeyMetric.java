@@ -69,10 +69,13 @@ public enum KeyMetric {
         return isLatency() ? percentile.applyAsLong(operation.latency()) : operation.throughput();
     }
 
-    /** The fork's throughput over all operations; only for {@link #THROUGHPUT}. */
+    /**
+     * This metric's value for a whole fork: the throughput over all operations, or for a percentile
+     * the value of the fork's slowest operation type (what an engine is ranked by).
+     */
     public double value(ForkResult fork) {
         if (isLatency()) {
-            throw new IllegalStateException(label + " is a per-operation metric");
+            return fork.operations().stream().mapToDouble(this::value).max().orElse(Double.NaN);
         }
         return fork.throughput();
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Lines up a candidate run against a baseline run, key by key, and says what keeps them from being
@@ -81,9 +82,8 @@ public record RunPairing(List<KeyPair> pairs, List<String> problems, List<String
                 continue;
             }
             List<String> keyProblems = new ArrayList<>();
-            for (KeySample side : List.of(a.get(key), b.get(key))) {
-                check(side, side == a.get(key) ? "baseline" : "candidate", keyProblems, warnings);
-            }
+            check(a.get(key), "baseline", keyProblems, warnings);
+            check(b.get(key), "candidate", keyProblems, warnings);
             problems.addAll(keyProblems);
             if (keyProblems.isEmpty()) {
                 pairs.add(new KeyPair(key, a.get(key), b.get(key)));
@@ -128,7 +128,7 @@ public record RunPairing(List<KeyPair> pairs, List<String> problems, List<String
             Set<String> prints = new TreeSet<>();
             for (RunRecord run : List.of(baseline, candidate)) {
                 run.engines().stream().filter(e -> e.engine().equals(engine.engine()))
-                        .flatMap(e -> e.forks() == null ? java.util.stream.Stream.<ForkResult>empty() : e.forks().stream())
+                        .flatMap(e -> e.forks() == null ? Stream.<ForkResult>empty() : e.forks().stream())
                         .map(ForkResult::workloadFingerprint).filter(Objects::nonNull).forEach(prints::add);
             }
             if (prints.size() > 1) {
