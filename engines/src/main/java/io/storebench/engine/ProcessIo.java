@@ -26,12 +26,20 @@ public final class ProcessIo {
 
     /** Bytes this process passed to write calls, or empty where {@code /proc/self/io} is unreadable. */
     public static OptionalLong writeBytes() {
-        return field("wchar");
+        return field(PROC_SELF_IO, "wchar");
     }
 
-    static OptionalLong field(String name) {
+    /**
+     * Bytes another process (a server the harness started) passed to write calls, or empty where
+     * its {@code /proc/PID/io} is unreadable or it has exited.
+     */
+    public static OptionalLong writeBytes(long pid) {
+        return field(Path.of("/proc", Long.toString(pid), "io"), "wchar");
+    }
+
+    private static OptionalLong field(Path file, String name) {
         try {
-            for (String line : Files.readAllLines(PROC_SELF_IO)) {
+            for (String line : Files.readAllLines(file)) {
                 if (line.startsWith(name + ":")) {
                     return OptionalLong.of(Long.parseLong(line.substring(name.length() + 1).trim()));
                 }

@@ -2,13 +2,13 @@ package io.storebench.engine.etcd;
 
 import io.storebench.engine.EngineStats;
 import io.storebench.engine.Metric;
+import io.storebench.engine.ProcessIo;
 import io.storebench.engine.Reading;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -123,15 +123,8 @@ final class ServerMetrics {
     /** The members' write bytes; a member that died keeps its last count, so the sum never goes back. */
     private OptionalDouble processWrites() {
         for (ProcessHandle process : managedProcesses.get()) {
-            try {
-                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "io"))) {
-                    if (line.startsWith("wchar:")) {
-                        writesByPid.put(process.pid(), Long.parseLong(line.substring(6).trim()));
-                    }
-                }
-            } catch (IOException | RuntimeException gone) {
-                // exited or unreadable: keep the last count
-            }
+            // exited or unreadable: the last count stays
+            ProcessIo.writeBytes(process.pid()).ifPresent(bytes -> writesByPid.put(process.pid(), bytes));
         }
         return writesByPid.isEmpty() ? OptionalDouble.empty()
                 : OptionalDouble.of(writesByPid.values().stream().mapToLong(Long::longValue).sum());
