@@ -56,6 +56,11 @@ public final class RunCommand {
               --durability P         strict | buffered (baselines always run with none) [buffered]
               --cache-mb N           cache budget per engine in MiB, 1..1048576 [64]
               --engine-options L     ENGINE.OPTION=VALUE,... e.g. rocksdb.compression=lz4 (see list)
+              --ENGINE-OPTION V      one engine option, its value taken whole, e.g.
+                                     --etcd-endpoints h1:2379,h2:2379  --etcd-members 3
+                                     --etcd-connections 4  --etcd-binary PATH  --etcd-cacert FILE
+                                     --etcd-cert FILE --etcd-key FILE  --etcd-user NAME (password
+                                     from $STOREBENCH_ETCD_PASSWORD or --etcd-password-file FILE)
             Workload
               --workload NAME|FILE   %s, or a YCSB workload file [ycsb-a]
               --records N            records loaded before the run [the workload's: 100000]

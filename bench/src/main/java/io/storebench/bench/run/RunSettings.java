@@ -67,7 +67,8 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
 
     /** Parses command-line arguments (after {@code run}). */
     public static RunSettings fromArguments(List<String> args, EngineRegistry registry) {
-        Arguments arguments = Arguments.parse("run", args, VALUED, FLAGS);
+        EngineFlags engineFlags = EngineFlags.split(args, registry);
+        Arguments arguments = Arguments.parse("run", engineFlags.remaining(), VALUED, FLAGS);
         Map<String, String> options = new LinkedHashMap<>();
         for (String name : VALUED) {
             if (arguments.has(name)) {
@@ -77,6 +78,7 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
         if (arguments.has("jfr")) {
             options.put("jfr", "true");
         }
+        options.putAll(engineFlags.flags());
         return parse(options, registry);
     }
 
@@ -87,7 +89,8 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
      *     {@link ConfigurationException}) with one line naming the bad value and what is allowed
      */
     public static RunSettings parse(Map<String, String> options, EngineRegistry registry) {
-        Arguments a = Arguments.parse("run", toArgs(options), VALUED, FLAGS);
+        EngineFlags engineFlags = EngineFlags.split(toArgs(options), registry);
+        Arguments a = Arguments.parse("run", engineFlags.remaining(), VALUED, FLAGS);
         List<String> engines = new ArrayList<>();
         for (String name : a.has("engines") ? a.string("engines").split(",") : DEFAULT_ENGINES.toArray(String[]::new)) {
             EngineProvider provider = registry.provider(name.trim());
@@ -141,7 +144,7 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
             checkProfiler(profiler);
         }
         return new RunSettings(Map.copyOf(options), List.copyOf(engines), workload, threads, durability,
-                cacheBytes, engineOptions(a, engines, registry), rate, tail, profile, forks, warmups, warmupMillis,
+                cacheBytes, engineOptions(a, engineFlags, engines, registry), rate, tail, profile, forks, warmups, warmupMillis,
                 iterations, iterationMillis, operations, a.has("out") ? Path.of(a.string("out")) : null, a.has("jfr"),
                 profilers);
     }
@@ -209,9 +212,10 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
      * {@code --engine-options rocksdb.compression=lz4,lmdb.map-size-mb=4096}, checked against each
      * engine's list. An item without {@code =} continues the previous option's value, so list
      * values need no other separator: {@code etcd.endpoints=h1:2379,h2:2379,etcd.reads=serializable}.
+     * Then the {@code --ENGINE-OPTION} flags; an option given both ways is refused.
      */
-    private static Map<String, Map<String, String>> engineOptions(Arguments a, List<String> engines,
-            EngineRegistry registry) {
+    private static Map<String, Map<String, String>> engineOptions(Arguments a, EngineFlags flags,
+            List<String> engines, EngineRegistry registry) {
         Map<String, Map<String, String>> byEngine = new HashMap<>();
         if (a.has("engine-options")) {
             String lastEngine = null;
@@ -238,6 +242,19 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
                 byEngine.computeIfAbsent(engine, e -> new HashMap<>()).put(lastOption, item.substring(equals + 1));
             }
         }
+        flags.values().forEach((engine, values) -> {
+            if (!engines.contains(engine)) {
+                throw new Arguments.UsageException("run: --" + engine + "-" + values.keySet().iterator().next()
+                        + " is an option of engine '" + engine + "', which is not in --engines "
+                        + String.join(",", engines));
+            }
+            values.forEach((option, value) -> {
+                if (byEngine.computeIfAbsent(engine, e -> new HashMap<>()).put(option, value) != null) {
+                    throw new Arguments.UsageException("run: " + engine + "." + option + " is given twice: as --"
+                            + engine + "-" + option + " and in --engine-options");
+                }
+            });
+        });
         for (String engine : engines) {
             EngineProvider provider = registry.provider(engine);
             io.storebench.engine.EngineOptions.resolve(engine, provider.options(),

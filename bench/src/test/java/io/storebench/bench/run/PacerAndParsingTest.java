@@ -66,6 +66,20 @@ class PacerAndParsingTest {
     }
 
     @Test
+    void engineFlagsAreEngineOptionsTakenWholeAndSurviveTheFork() {
+        RunSettings settings = RunSettings.fromArguments(List.of("--engines", "etcd,rocksdb", "--etcd-endpoints",
+                "10.0.0.1:2379,10.0.0.2:2379", "--etcd-connections=4", "--engine-options", "rocksdb.compression=lz4",
+                "--threads", "3"), EngineRegistry.discover());
+        assertEquals(Map.of("endpoints", "10.0.0.1:2379,10.0.0.2:2379", "connections", "4"),
+                settings.engineOptions().get("etcd"));
+        assertEquals(Map.of("compression", "lz4"), settings.engineOptions().get("rocksdb"));
+        assertEquals(3, settings.threads());
+        assertEquals("10.0.0.1:2379,10.0.0.2:2379", settings.options().get("etcd-endpoints"));
+        RunSettings again = RunSettings.parse(settings.options(), EngineRegistry.discover());
+        assertEquals(settings.engineOptions(), again.engineOptions(), "a fork parses the saved flags the same way");
+    }
+
+    @Test
     void optionsResolveTheWorkloadAndTheProfile() {
         RunSettings settings = RunSettings.fromArguments(List.of("--engines", "memory,rocksdb", "--workload", "ycsb-b",
                 "--records", "5000", "--distribution", "zipfian", "--theta", "1.2", "--read", "0.7", "--update", "0.3",

@@ -62,6 +62,19 @@ class RunCommandBadInputTest {
     }
 
     @Test
+    void badEngineFlags() {
+        assertBad("unknown option '--etcd-endpoint'; etcd has: --etcd-endpoints, --etcd-members", "--engines", "etcd",
+                "--etcd-endpoint", "h:2379");
+        assertBad("--etcd-members needs a value", "--engines", "etcd", "--etcd-members");
+        assertBad("option 'members' of engine 'etcd': '4' is not allowed; allowed: 1|3|5|7", "--engines", "etcd", "--etcd-members", "4");
+        assertBad("--etcd-members is an option of engine 'etcd', which is not in --engines rocksdb", "--engines",
+                "rocksdb", "--etcd-members", "3");
+        assertBad("etcd.members is given twice: as --etcd-members and in --engine-options", "--engines", "etcd",
+                "--etcd-members", "3", "--engine-options", "etcd.members=5");
+        assertBad("--etcd-members is given twice", "--engines", "etcd", "--etcd-members", "3", "--etcd-members", "5");
+    }
+
+    @Test
     void malformedNumbersAndDurations() {
         assertBad("--records 'lots' is not a whole number; allowed: 1..1000000000000", "--records", "lots");
         assertBad("--threads 0 is out of range; allowed: 1..1024", "--threads", "0");
