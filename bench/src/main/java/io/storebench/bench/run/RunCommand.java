@@ -5,7 +5,6 @@ import io.storebench.engine.ConfigurationException;
 import io.storebench.engine.DataDirectory;
 import io.storebench.engine.EngineRegistry;
 import io.storebench.engine.KeyValueStore;
-import io.storebench.engine.StoreException;
 import io.storebench.bench.analysis.ComparisonTable;
 import io.storebench.bench.analysis.RunReport;
 import io.storebench.stats.model.RunRecord;
@@ -258,7 +257,9 @@ public final class RunCommand {
             java.nio.file.Path data = folder.directory().resolve("data").resolve("preflight-" + engine);
             try (KeyValueStore store = registry.open(engine, settings.engineConfig(engine, data, registry))) {
                 store.stats(); // the first request: the cluster answers
-            } catch (StoreException e) {
+            } catch (ConfigurationException e) {
+                throw e;
+            } catch (RuntimeException e) { // a StoreException, or whatever the client library throws
                 throw new ConfigurationException(engine + " cannot be reached: " + e.getMessage());
             } finally {
                 DataDirectory.delete(folder.directory().resolve("data"));

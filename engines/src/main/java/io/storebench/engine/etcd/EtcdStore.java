@@ -29,6 +29,7 @@ import java.net.http.HttpClient;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -162,12 +163,18 @@ final class EtcdStore extends AbstractKeyValueStore {
 
     private static Client client(EtcdSettings settings, List<String> urls, ExecutorService executor) {
         long deadlineMillis = settings.requestTimeout().toMillis();
+        // jetcd retries with a back-off of 500 ms to 2.5 s by default, and refuses a retry duration
+        // that is not longer than the first delay: scale the back-off into short deadlines.
+        long retryDelay = Math.max(1, Math.min(500, deadlineMillis / 4));
         ClientBuilder builder = Client.builder()
                 .endpoints(urls.toArray(String[]::new))
                 .executorService(executor)
                 .waitForReady(false) // with it, calls wait forever for a server that is gone
                 .connectTimeout(settings.connectTimeout())
-                .retryMaxDuration(settings.requestTimeout())
+                .retryChronoUnit(ChronoUnit.MILLIS)
+                .retryDelay(retryDelay)
+                .retryMaxDelay(Math.max(retryDelay + 1, Math.min(2_500, deadlineMillis / 2)))
+                .retryMaxDuration(Duration.ofMillis(Math.max(deadlineMillis, retryDelay + 1)))
                 .maxInboundMessageSize(256 << 20)
                 .interceptor(new DeadlineInterceptor(deadlineMillis));
         if (!settings.keyPrefix().isEmpty()) {
