@@ -4,6 +4,7 @@ import io.storebench.stats.ConfidenceInterval;
 import io.storebench.stats.model.EngineRun;
 import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.RunRecord;
+import io.storebench.stats.model.Unavailability;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,13 +30,13 @@ final class Charts {
     static void add(ReportDocument doc, RunRecord record, Path folder, List<EngineRun> engines) throws IOException {
         doc.heading(1, "Charts");
         throughput(doc, engines);
-        Map<String, List<List<HdrLogs.Interval>>> logs = new LinkedHashMap<>();
+        Map<String, Map<ForkResult, List<HdrLogs.Interval>>> logs = new LinkedHashMap<>();
         for (EngineRun engine : engines) {
-            List<List<HdrLogs.Interval>> forks = new ArrayList<>();
+            Map<ForkResult, List<HdrLogs.Interval>> forks = new LinkedHashMap<>();
             for (ForkResult fork : engine.forks()) {
                 List<HdrLogs.Interval> intervals = HdrLogs.read(folder, fork.forkId());
                 if (!intervals.isEmpty()) {
-                    forks.add(intervals);
+                    forks.put(fork, intervals);
                 }
             }
             if (!forks.isEmpty()) {
@@ -67,11 +68,11 @@ final class Charts {
                         + " whiskers at the 95 % confidence interval of the mean (one value per fork).");
     }
 
-    private static void percentiles(ReportDocument doc, Map<String, List<List<HdrLogs.Interval>>> logs) {
+    private static void percentiles(ReportDocument doc, Map<String, Map<ForkResult, List<HdrLogs.Interval>>> logs) {
         Set<String> operations = new LinkedHashSet<>();
         Map<String, Map<String, Histogram>> merged = new LinkedHashMap<>();
         logs.forEach((engine, forks) -> {
-            Map<String, Histogram> byOperation = HdrLogs.mergedByOperation(forks);
+            Map<String, Histogram> byOperation = HdrLogs.mergedByOperation(List.copyOf(forks.values()));
             merged.put(engine, byOperation);
             operations.addAll(byOperation.keySet());
         });
@@ -117,18 +118,24 @@ final class Charts {
         }
     }
 
-    private static void timeline(ReportDocument doc, Map<String, List<List<HdrLogs.Interval>>> logs,
+    private static void timeline(ReportDocument doc, Map<String, Map<ForkResult, List<HdrLogs.Interval>>> logs,
             RunRecord record) {
         List<SvgChart.Series> series = new ArrayList<>();
+        List<SvgChart.Band> bands = new ArrayList<>();
         double low = Double.MAX_VALUE;
         double high = 0;
         double longest = 0;
         int index = 0;
         for (var entry : logs.entrySet()) {
             String colour = color(index++);
-            for (List<HdrLogs.Interval> fork : entry.getValue()) {
-                List<HdrLogs.Interval> intervals = HdrLogs.mergedByTime(fork);
+            for (Map.Entry<ForkResult, List<HdrLogs.Interval>> fork : entry.getValue().entrySet()) {
+                List<HdrLogs.Interval> intervals = HdrLogs.mergedByTime(fork.getValue());
                 long first = intervals.get(0).startMillis();
+                for (Unavailability window : fork.getKey().unavailable()) {
+                    double from = (window.startEpochMillis() - first) / 1000.0;
+                    bands.add(new SvgChart.Band(entry.getKey() + " " + fork.getKey().forkId() + ": operations failed for "
+                            + Figures.latency(window.durationNanos()), colour, from, from + window.durationNanos() / 1e9));
+                }
                 List<double[]> points = new ArrayList<>();
                 for (HdrLogs.Interval interval : intervals) {
                     double p99 = Math.max(1, interval.histogram().getValueAtPercentile(99));
@@ -148,9 +155,11 @@ final class Charts {
         SvgChart.Axis x = SvgChart.Axis.linear("seconds since the fork's first measurement interval", longest,
                 v -> Figures.significant(v) + " s");
         SvgChart.Axis y = SvgChart.Axis.decades("p99 latency", low, high, Figures::latency);
-        doc.chart(SvgChart.lines("timeline", "p99 latency over time, every fork", x, y, series),
+        doc.chart(SvgChart.lines("timeline", "p99 latency over time, every fork", x, y, series, bands),
                 "p99 of all operations in each interval of the HdrHistogram logs (one interval per measurement"
                         + " iteration of " + record.settings().getOrDefault("iterationMillis", "?") + " ms), one line"
-                        + " per fork, coloured by engine: a stall shows as a step up in one fork.");
+                        + " per fork, coloured by engine: a stall shows as a step up in one fork."
+                        + (bands.isEmpty() ? "" : " Shaded: windows in which operations failed (" + bands.size()
+                        + "; see Errors and unavailability)."));
     }
 }

@@ -112,6 +112,27 @@ public final class ComparisonTable {
     public static String text(RunRecord record) {
         StringBuilder out = new StringBuilder();
         caption(record).forEach(line -> out.append(line).append('\n'));
-        return out.append('\n').append(table(record).text()).toString();
+        out.append('\n').append(table(record).text());
+        failureNotes(record).forEach(line -> out.append(line).append('\n'));
+        return out.toString();
+    }
+
+    /** One line per engine whose operations failed: how many, in how many forks, and the longest window. */
+    static List<String> failureNotes(RunRecord record) {
+        List<String> notes = new ArrayList<>();
+        for (EngineRun engine : record.engines()) {
+            long errors = engine.forks().stream().flatMap(f -> f.operations().stream())
+                    .mapToLong(OperationResult::errors).sum();
+            if (errors == 0) {
+                continue;
+            }
+            long forks = engine.forks().stream().filter(f -> f.operations().stream().anyMatch(o -> o.errors() > 0))
+                    .count();
+            long longest = engine.forks().stream().mapToLong(ForkResult::longestUnavailableNanos).max().orElse(0);
+            notes.add(String.format(Locale.ROOT, "%s: %,d operations failed in %d of %d forks; the longest window"
+                    + " without a successful operation after a failure: %s (report: Errors and unavailability)",
+                    engine.engine(), errors, forks, engine.forks().size(), Figures.latency(longest)));
+        }
+        return notes;
     }
 }

@@ -15,7 +15,9 @@ import io.storebench.stats.compare.RunSamples;
 import io.storebench.stats.model.EngineMetrics;
 import io.storebench.stats.model.EngineRun;
 import io.storebench.stats.model.ForkResult;
+import io.storebench.stats.model.OperationResult;
 import io.storebench.stats.model.RunRecord;
+import io.storebench.stats.model.Unavailability;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,6 +67,7 @@ public final class RunReport {
         }
         doc.heading(1, "Throughput and latency per operation");
         doc.table(ComparisonTable.table(record));
+        failures(doc);
         engineMetrics(doc);
         Charts.add(doc, record, folder, engines);
         panorama(doc);
@@ -170,6 +173,49 @@ public final class RunReport {
             logs += Math.log(value);
         }
         return values.length == 0 ? Double.NaN : Math.exp(logs / values.length);
+    }
+
+    /** Per fork with errors: the errors by operation, the windows in which operations failed, and the first error. */
+    private void failures(ReportDocument doc) throws IOException {
+        List<ForkResult> failing = engines.stream().flatMap(e -> e.forks().stream())
+                .filter(f -> f.operations().stream().mapToLong(OperationResult::errors).sum() > 0).toList();
+        if (failing.isEmpty()) {
+            return;
+        }
+        doc.heading(1, "Errors and unavailability");
+        doc.paragraph("Failed operations are counted and the run goes on; their latency (up to the failure) is in the"
+                + " histograms. A window of unavailability runs from the end of the last operation that succeeded"
+                + " before a failure to the end of the first one that succeeded after it (\"open\": none did before"
+                + " the iteration ended); the windows of a fork's threads are merged where they overlap. Times are"
+                + " seconds since the fork's first measurement interval, as on the p99 timeline, where the windows"
+                + " are shaded.");
+        TextTable table = new TextTable(List.of("engine", "fork", "errors", "by operation", "windows", "longest",
+                "in all", "windows at (s)", "first error"), false, false, true, false, true, true, true, false, false);
+        for (ForkResult fork : failing) {
+            List<HdrLogs.Interval> intervals = HdrLogs.read(folder, fork.forkId());
+            long first = intervals.stream().mapToLong(HdrLogs.Interval::startMillis).min().orElse(0);
+            List<String> byOperation = new ArrayList<>();
+            long errors = 0;
+            for (OperationResult operation : fork.operations()) {
+                if (operation.errors() > 0) {
+                    byOperation.add(operation.operation() + " " + operation.errors());
+                    errors += operation.errors();
+                }
+            }
+            List<String> at = new ArrayList<>();
+            for (Unavailability window : fork.unavailable()) {
+                at.add((first == 0 ? "?" : Figures.significant((window.startEpochMillis() - first) / 1000.0)) + " +"
+                        + Figures.latency(window.durationNanos()) + (window.closed() ? "" : " open"));
+            }
+            String firstError = fork.firstError() == null ? "" : fork.firstError();
+            table.add(fork.engine(), fork.forkId(), Long.toString(errors), String.join(", ", byOperation),
+                    Integer.toString(fork.unavailable().size()), fork.unavailable().isEmpty() ? "—"
+                            : Figures.latency(fork.longestUnavailableNanos()),
+                    fork.unavailable().isEmpty() ? "—" : Figures.latency(fork.unavailableNanos()),
+                    at.size() > 6 ? String.join(", ", at.subList(0, 6)) + ", ..." : String.join(", ", at),
+                    firstError.length() > 160 ? firstError.substring(0, 157) + "..." : firstError);
+        }
+        doc.table(table);
     }
 
     private void engineMetrics(ReportDocument doc) {

@@ -70,10 +70,27 @@ final class SvgChart {
     record Bar(String name, String color, double value, double lower, double upper) {
     }
 
+    /** A shaded span of the x axis behind the lines, e.g. a window in which operations failed. */
+    record Band(String name, String color, double from, double to) {
+    }
+
     /** A line chart; {@code kind} names it in the page ({@code data-chart}) for tests and readers. */
     static String lines(String kind, String title, Axis x, Axis y, List<Series> series) {
+        return lines(kind, title, x, y, series, List.of());
+    }
+
+    /** A line chart over shaded bands; each band's name is its tooltip. */
+    static String lines(String kind, String title, Axis x, Axis y, List<Series> series, List<Band> bands) {
         StringBuilder svg = open(kind, title);
         frame(svg, x, y);
+        for (Band band : bands) {
+            double from = px(x, Math.max(x.min(), band.from()));
+            double to = Math.max(from + 2, px(x, Math.min(x.max(), band.to()))); // a short window stays visible
+            svg.append("<rect class=\"band\" x=\"").append(fmt(from)).append("\" y=\"").append(TOP)
+                    .append("\" width=\"").append(fmt(to - from)).append("\" height=\"").append(HEIGHT - TOP - BOTTOM)
+                    .append("\" fill=\"").append(band.color()).append("\" fill-opacity=\"0.15\"><title>")
+                    .append(escape(band.name())).append("</title></rect>\n");
+        }
         List<String> legend = new ArrayList<>();
         List<String> legendColors = new ArrayList<>();
         for (Series s : series) {

@@ -14,6 +14,7 @@ import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.LatencySummary;
 import io.storebench.stats.model.LoadResult;
 import io.storebench.stats.model.OperationResult;
+import io.storebench.stats.model.Unavailability;
 import io.storebench.workloads.KeySpec;
 import io.storebench.workloads.Operation;
 import io.storebench.workloads.ValueGenerator;
@@ -87,6 +88,8 @@ public final class ForkMeasurement {
     private volatile long epoch;
     private volatile boolean finishPending;
     private long iterationStartMillis;
+    private long iterationStartNanos;
+    private final List<Unavailability> unavailable = new ArrayList<>();
     private long measuredNanos;
     private long injectedTotal;
     private long lateTotal;
@@ -278,6 +281,7 @@ public final class ForkMeasurement {
         statsBefore = store.stats();
         epoch++; // open-loop schedules re-anchor at their next operation
         iterationStartMillis = System.currentTimeMillis();
+        iterationStartNanos = System.nanoTime();
     }
 
     /** Ends an iteration; for a measurement iteration, logs it and returns its secondary results. */
@@ -336,6 +340,17 @@ public final class ForkMeasurement {
         iterationThroughputs.add(operations / (elapsed / 1e9));
         if (firstError == null) {
             firstError = iterationFirstError.get();
+        }
+        List<FailureWindow> failures = new ArrayList<>();
+        executors.forEach(executor -> failures.addAll(executor.failures()));
+        long unavailableNanos = 0;
+        for (FailureWindow window : FailureWindow.union(failures)) {
+            long startMillis = iterationStartMillis + (window.startNanos() - iterationStartNanos) / 1_000_000;
+            unavailable.add(new Unavailability(startMillis, window.endNanos() - window.startNanos(), window.closed()));
+            unavailableNanos += window.endNanos() - window.startNanos();
+        }
+        if (unavailableNanos > 0) {
+            results.add(new ScalarResult("unavailable-ms", unavailableNanos / 1e6, "ms", AggregationPolicy.SUM));
         }
         long integrityCount = sum(integrity);
         results.add(new ScalarResult("integrity-failures", integrityCount, "ops", AggregationPolicy.SUM));
@@ -491,7 +506,7 @@ public final class ForkMeasurement {
                 settings.engineConfig(engine, dataDirectory, EngineRegistry.discover()).durability().label(),
                 workloadRun.fingerprint(), !settings.openLoop(), settings.rate(), load, total / (measuredNanos / 1e9),
                 List.copyOf(iterationThroughputs), operations, metrics, lateTotal, maxLagTotal, injectedTotal,
-                firstError);
+                firstError, unavailable);
     }
 
     private void closeStore() {

@@ -6,6 +6,8 @@ import io.storebench.engine.ValueBuffer;
 import io.storebench.workloads.Operation;
 import io.storebench.workloads.OperationStream;
 import io.storebench.workloads.ValueCheck;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.CRC32C;
 import org.HdrHistogram.Histogram;
@@ -32,6 +34,12 @@ public final class OperationExecutor {
     /** This iteration's first operation start and last operation end ({@link System#nanoTime()}); 0 before any. */
     private long firstStart;
     private long lastEnd;
+    /** When the last operation that succeeded ended; 0 before any in this iteration. */
+    private long lastSuccessEnd;
+    /** Since when this thread's operations have been failing (the start of a window), or 0 while they succeed. */
+    private long failingSince;
+    /** This iteration's closed windows of failure. */
+    private final List<FailureWindow> failures = new ArrayList<>();
 
     OperationExecutor(KeyValueStore store, OperationStream operations, ForkMeasurement measurement, Pacer pacer,
             TailInjection tail, long tailSeed, boolean verify, int valueCapacity) {
@@ -74,8 +82,18 @@ public final class OperationExecutor {
             measurement.injected();
         }
         if (error != null) {
+            if (failingSince == 0) {
+                failingSince = lastSuccessEnd != 0 ? lastSuccessEnd : start;
+            }
             measurement.error(operation, error);
-        } else if (operation == Operation.READ || operation == Operation.READ_MODIFY_WRITE) {
+            return;
+        }
+        if (failingSince != 0) {
+            failures.add(new FailureWindow(failingSince, end, true));
+            failingSince = 0;
+        }
+        lastSuccessEnd = end;
+        if (operation == Operation.READ || operation == Operation.READ_MODIFY_WRITE) {
             if (!found) {
                 measurement.notFound(operation);
             } else if (verify && !ValueCheck.verify(operations.key(), buffer.array(), buffer.length(), crc)) {
@@ -112,6 +130,19 @@ public final class OperationExecutor {
         }
         firstStart = 0;
         lastEnd = 0;
+        lastSuccessEnd = 0;
+        failingSince = 0;
+        failures.clear();
+    }
+
+    /** This iteration's windows of failure, one still open ending with the last operation; only between iterations. */
+    List<FailureWindow> failures() {
+        if (failingSince == 0) {
+            return failures;
+        }
+        List<FailureWindow> all = new ArrayList<>(failures);
+        all.add(new FailureWindow(failingSince, lastEnd, false));
+        return all;
     }
 
     long firstStart() {

@@ -23,9 +23,25 @@ import java.util.List;
  * @param maxScheduleLagNanos open loop: the largest start delay behind schedule
  * @param injectedOperations operations delayed by {@code --inject-tail}
  * @param firstError the first engine error's message, or null
+ * @param unavailable the windows in which operations failed, in time order (empty without errors;
+ *     read as empty from runs written before it existed)
  */
 public record ForkResult(String engine, String forkId, int threads, String durability, String workloadFingerprint,
         boolean closedLoop, double rate, LoadResult load, double throughput, List<Double> iterationThroughputs,
         List<OperationResult> operations, EngineMetrics engineMetrics, long lateOperations,
-        long maxScheduleLagNanos, long injectedOperations, String firstError) {
+        long maxScheduleLagNanos, long injectedOperations, String firstError, List<Unavailability> unavailable) {
+
+    public ForkResult {
+        unavailable = unavailable == null ? List.of() : List.copyOf(unavailable);
+    }
+
+    /** The longest window of unavailability in nanoseconds, or 0. */
+    public long longestUnavailableNanos() {
+        return unavailable.stream().mapToLong(Unavailability::durationNanos).max().orElse(0);
+    }
+
+    /** All windows of unavailability together, in nanoseconds. */
+    public long unavailableNanos() {
+        return unavailable.stream().mapToLong(Unavailability::durationNanos).sum();
+    }
 }

@@ -35,7 +35,7 @@ class GateTest {
             }
             results.add(new ForkResult(engine, engine + "-" + f, 1, "buffered", "fp1", true, 0,
                     new LoadResult(1000, 0.1, 1e4, 1000, 2000, 0), 2e5 * Math.exp(0.02 * random.nextGaussian()),
-                    List.of(2e5), operations2, null, 0, 0, 0, null));
+                    List.of(2e5), operations2, null, 0, 0, 0, null, List.of()));
         }
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("workload", "ycsb-a");
@@ -88,7 +88,7 @@ class GateTest {
         RunRecord slower = run("b", "lmdb", 5, 10_000, 20_000, 2);
         List<ForkResult> halved = slower.engines().get(0).forks().stream().map(f -> new ForkResult(f.engine(),
                 f.forkId(), f.threads(), f.durability(), f.workloadFingerprint(), f.closedLoop(), f.rate(), f.load(),
-                f.throughput() / 2, f.iterationThroughputs(), f.operations(), null, 0, 0, 0, null)).toList();
+                f.throughput() / 2, f.iterationThroughputs(), f.operations(), null, 0, 0, 0, null, List.of())).toList();
         RunRecord candidate = new RunRecord(RunRecord.SCHEMA, "b", slower.createdAt(), slower.command(),
                 slower.options(), slower.settings(), slower.environment(),
                 List.of(new EngineRun("lmdb", "test", List.of(), "buffered", halved)), true, List.of());
