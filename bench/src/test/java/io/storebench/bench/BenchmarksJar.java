@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the real {@code target/benchmarks.jar} in a new JVM, as a user would. */
@@ -15,10 +17,58 @@ final class BenchmarksJar {
     record Result(int exitCode, String out, String err) {
     }
 
+    /** A started {@code benchmarks.jar}: its output goes to files the test can read while it runs. */
+    static final class Running {
+        private final Process process;
+        private final Path out;
+        private final Path err;
+        private final String description;
+
+        private Running(Process process, Path out, Path err, String description) {
+            this.process = process;
+            this.out = out;
+            this.err = err;
+            this.description = description;
+        }
+
+        /** Waits until standard output holds {@code text}; fails when the process ends first or time runs out. */
+        void awaitOutput(String text, Duration timeout) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!Files.readString(out, StandardCharsets.UTF_8).contains(text)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException(description + " ended before printing '" + text + "': "
+                            + Files.readString(err, StandardCharsets.UTF_8) + Files.readString(out, StandardCharsets.UTF_8));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(description + " did not print '" + text + "' in " + timeout);
+                }
+                Thread.sleep(50);
+            }
+        }
+
+        /** Waits for the process (10 minutes at most) and returns its exit code and output. */
+        Result finish() throws IOException, InterruptedException {
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(description + " did not finish in 10 minutes");
+            }
+            Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+            Files.delete(out);
+            Files.delete(err);
+            return result;
+        }
+    }
+
     private BenchmarksJar() {
     }
 
     static Result run(Path workingDirectory, String... args) throws IOException, InterruptedException {
+        return start(workingDirectory, Map.of(), args).finish();
+    }
+
+    /** Starts the jar with {@code environment} added to this JVM's environment. */
+    static Running start(Path workingDirectory, Map<String, String> environment, String... args) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: integration tests run after package");
         }
@@ -27,16 +77,9 @@ final class BenchmarksJar {
         command.addAll(List.of(args));
         Path out = Files.createTempFile("benchmarks-jar", ".out");
         Path err = Files.createTempFile("benchmarks-jar", ".err");
-        Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(10, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("benchmarks.jar " + String.join(" ", args) + " did not finish in 10 minutes");
-        }
-        Result result = new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-        Files.delete(out);
-        Files.delete(err);
-        return result;
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().putAll(environment);
+        return new Running(builder.start(), out, err, "benchmarks.jar " + String.join(" ", args));
     }
 }
