@@ -190,7 +190,7 @@ public final class RunReport {
                 + " seconds since the fork's first measurement interval, as on the p99 timeline, where the windows"
                 + " are shaded.");
         TextTable table = new TextTable(List.of("engine", "fork", "errors", "by operation", "windows", "longest",
-                "in all", "windows at (s)", "first error"), false, false, true, false, true, true, true, false, false);
+                "in all", "windows (since the first interval)", "first error"), false, false, true, false, true, true, true, false, false);
         for (ForkResult fork : failing) {
             List<HdrLogs.Interval> intervals = HdrLogs.read(folder, fork.forkId());
             long first = intervals.stream().mapToLong(HdrLogs.Interval::startMillis).min().orElse(0);
@@ -204,7 +204,7 @@ public final class RunReport {
             }
             List<String> at = new ArrayList<>();
             for (Unavailability window : fork.unavailable()) {
-                at.add((first == 0 ? "?" : Figures.significant((window.startEpochMillis() - first) / 1000.0)) + " +"
+                at.add((first == 0 ? "?" : Figures.significant((window.startEpochMillis() - first) / 1000.0) + " s") + " for "
                         + Figures.latency(window.durationNanos()) + (window.closed() ? "" : " open"));
             }
             String firstError = fork.firstError() == null ? "" : fork.firstError();
