@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.etcd.jetcd.Auth;
-import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
-import io.etcd.jetcd.auth.Permission;
 import io.storebench.bench.run.JsonFiles;
 import io.storebench.engine.etcd.EtcdTesting;
 import io.storebench.engine.etcd.ManagedEtcd;
@@ -24,8 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
@@ -115,7 +110,9 @@ class EtcdRunIT {
     void thePasswordComesFromTheEnvironmentAndIsWrittenNowhere() throws Exception {
         try (ManagedEtcd etcd = ManagedEtcd.start(ManagedEtcd.Settings.defaults(temp.resolve("auth-cluster"))
                 .withUnsafeNoFsync(true))) {
-            enableAuth(etcd);
+            try (Client admin = Client.builder().endpoints(etcd.clientUrls().toArray(String[]::new)).build()) {
+                EtcdTesting.enableAuth(admin, PASSWORD);
+            }
             Path out = temp.resolve("auth");
             String[] args = {"run", "--engines", "etcd", "--etcd-endpoints", etcd.endpoints(), "--etcd-user", "bench",
                 "--etcd-key-prefix", "bench/", "--records", "500", "--threads", "2", "--forks", "1",
@@ -174,27 +171,4 @@ class EtcdRunIT {
         return false;
     }
 
-    /** Turns authentication on: root (needed to enable it) and a user {@code bench} allowed {@code bench/...}. */
-    private static void enableAuth(ManagedEtcd etcd) throws Exception {
-        try (Client admin = Client.builder().endpoints(etcd.clientUrls().toArray(String[]::new)).build()) {
-            Auth auth = admin.getAuthClient();
-            await(auth.userAdd(bytes("root"), bytes("root-" + PASSWORD)));
-            await(auth.roleAdd(bytes("root")));
-            await(auth.userGrantRole(bytes("root"), bytes("root")));
-            await(auth.userAdd(bytes("bench"), bytes(PASSWORD)));
-            await(auth.roleAdd(bytes("bench-rw")));
-            await(auth.roleGrantPermission(bytes("bench-rw"), bytes("bench/"), bytes("bench0"),
-                    Permission.Type.READWRITE));
-            await(auth.userGrantRole(bytes("bench"), bytes("bench-rw")));
-            await(auth.authEnable());
-        }
-    }
-
-    private static <T> T await(CompletableFuture<T> future) throws Exception {
-        return future.get(10, TimeUnit.SECONDS);
-    }
-
-    private static ByteSequence bytes(String text) {
-        return ByteSequence.from(text, StandardCharsets.UTF_8);
-    }
 }

@@ -5,7 +5,6 @@ import io.storebench.stats.model.EngineRun;
 import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.RunRecord;
 import io.storebench.stats.model.Unavailability;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,22 +26,11 @@ final class Charts {
     private Charts() {
     }
 
-    static void add(ReportDocument doc, RunRecord record, Path folder, List<EngineRun> engines) throws IOException {
+    /** @param logs the run's interval logs, as {@link HdrLogs#read(Path, List)} gives them (read once per report) */
+    static void add(ReportDocument doc, RunRecord record, List<EngineRun> engines,
+            Map<String, Map<ForkResult, List<HdrLogs.Interval>>> logs) {
         doc.heading(1, "Charts");
         throughput(doc, engines);
-        Map<String, Map<ForkResult, List<HdrLogs.Interval>>> logs = new LinkedHashMap<>();
-        for (EngineRun engine : engines) {
-            Map<ForkResult, List<HdrLogs.Interval>> forks = new LinkedHashMap<>();
-            for (ForkResult fork : engine.forks()) {
-                List<HdrLogs.Interval> intervals = HdrLogs.read(folder, fork.forkId());
-                if (!intervals.isEmpty()) {
-                    forks.put(fork, intervals);
-                }
-            }
-            if (!forks.isEmpty()) {
-                logs.put(engine.engine(), forks);
-            }
-        }
         if (logs.isEmpty()) {
             doc.paragraph("No HdrHistogram logs (`hdr/`) in this run folder: no latency charts.");
             return;
@@ -130,7 +118,7 @@ final class Charts {
             String colour = color(index++);
             for (Map.Entry<ForkResult, List<HdrLogs.Interval>> fork : entry.getValue().entrySet()) {
                 List<HdrLogs.Interval> intervals = HdrLogs.mergedByTime(fork.getValue());
-                long first = intervals.get(0).startMillis();
+                long first = HdrLogs.origin(fork.getValue());
                 for (Unavailability window : fork.getKey().unavailable()) {
                     double from = (window.startEpochMillis() - first) / 1000.0;
                     bands.add(new SvgChart.Band(entry.getKey() + " " + fork.getKey().forkId() + ": operations failed for "

@@ -121,13 +121,11 @@ public final class ComparisonTable {
     static List<String> failureNotes(RunRecord record) {
         List<String> notes = new ArrayList<>();
         for (EngineRun engine : record.engines()) {
-            long errors = engine.forks().stream().flatMap(f -> f.operations().stream())
-                    .mapToLong(OperationResult::errors).sum();
+            long errors = engine.forks().stream().mapToLong(ForkResult::errors).sum();
             if (errors == 0) {
                 continue;
             }
-            long forks = engine.forks().stream().filter(f -> f.operations().stream().anyMatch(o -> o.errors() > 0))
-                    .count();
+            long forks = engine.forks().stream().filter(f -> f.errors() > 0).count();
             long longest = engine.forks().stream().mapToLong(ForkResult::longestUnavailableNanos).max().orElse(0);
             notes.add(String.format(Locale.ROOT, "%s: %,d operations failed in %d of %d forks; the longest window"
                     + " without a successful operation after a failure: %s (report: Errors and unavailability)",

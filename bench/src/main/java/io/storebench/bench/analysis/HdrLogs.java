@@ -1,5 +1,7 @@
 package io.storebench.bench.analysis;
 
+import io.storebench.stats.model.EngineRun;
+import io.storebench.stats.model.ForkResult;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -56,6 +58,33 @@ final class HdrLogs {
             reader.close();
         }
         return intervals;
+    }
+
+    /**
+     * The logs of a run's forks, read once for the whole report: engine, then fork, then its
+     * intervals; forks without a log, and engines with none, are left out.
+     */
+    static Map<String, Map<ForkResult, List<Interval>>> read(Path runFolder, List<EngineRun> engines)
+            throws IOException {
+        Map<String, Map<ForkResult, List<Interval>>> logs = new LinkedHashMap<>();
+        for (EngineRun engine : engines) {
+            Map<ForkResult, List<Interval>> forks = new LinkedHashMap<>();
+            for (ForkResult fork : engine.forks()) {
+                List<Interval> intervals = read(runFolder, fork.forkId());
+                if (!intervals.isEmpty()) {
+                    forks.put(fork, intervals);
+                }
+            }
+            if (!forks.isEmpty()) {
+                logs.put(engine.engine(), forks);
+            }
+        }
+        return logs;
+    }
+
+    /** When a fork's first measurement interval began (epoch ms): the origin of its time line; needs an interval. */
+    static long origin(List<Interval> fork) {
+        return fork.stream().mapToLong(Interval::startMillis).min().orElseThrow();
     }
 
     /** All intervals of the given forks merged per operation, in first-seen order. */

@@ -67,9 +67,10 @@ public final class RunReport {
         }
         doc.heading(1, "Throughput and latency per operation");
         doc.table(ComparisonTable.table(record));
-        failures(doc);
+        Map<String, Map<ForkResult, List<HdrLogs.Interval>>> logs = HdrLogs.read(folder, engines);
+        failures(doc, logs);
         engineMetrics(doc);
-        Charts.add(doc, record, folder, engines);
+        Charts.add(doc, record, engines, logs);
         panorama(doc);
         doc.paragraph("Command: `java -jar bench/target/benchmarks.jar " + String.join(" ", record.command())
                 + "`  \nRaw data: `run.json` (one result per fork), `hdr/` (HdrHistogram interval logs), `jmh.json`."
@@ -176,9 +177,9 @@ public final class RunReport {
     }
 
     /** Per fork with errors: the errors by operation, the windows in which operations failed, and the first error. */
-    private void failures(ReportDocument doc) throws IOException {
-        List<ForkResult> failing = engines.stream().flatMap(e -> e.forks().stream())
-                .filter(f -> f.operations().stream().mapToLong(OperationResult::errors).sum() > 0).toList();
+    private void failures(ReportDocument doc, Map<String, Map<ForkResult, List<HdrLogs.Interval>>> logs) {
+        List<ForkResult> failing = engines.stream().flatMap(e -> e.forks().stream()).filter(f -> f.errors() > 0)
+                .toList();
         if (failing.isEmpty()) {
             return;
         }
@@ -192,14 +193,12 @@ public final class RunReport {
         TextTable table = new TextTable(List.of("engine", "fork", "errors", "by operation", "windows", "longest",
                 "in all", "windows (since the first interval)", "first error"), false, false, true, false, true, true, true, false, false);
         for (ForkResult fork : failing) {
-            List<HdrLogs.Interval> intervals = HdrLogs.read(folder, fork.forkId());
-            long first = intervals.stream().mapToLong(HdrLogs.Interval::startMillis).min().orElse(0);
+            List<HdrLogs.Interval> intervals = logs.getOrDefault(fork.engine(), Map.of()).get(fork);
+            long first = intervals == null ? 0 : HdrLogs.origin(intervals);
             List<String> byOperation = new ArrayList<>();
-            long errors = 0;
             for (OperationResult operation : fork.operations()) {
                 if (operation.errors() > 0) {
                     byOperation.add(operation.operation() + " " + operation.errors());
-                    errors += operation.errors();
                 }
             }
             List<String> at = new ArrayList<>();
@@ -208,7 +207,7 @@ public final class RunReport {
                         + Figures.latency(window.durationNanos()) + (window.closed() ? "" : " open"));
             }
             String firstError = fork.firstError() == null ? "" : fork.firstError();
-            table.add(fork.engine(), fork.forkId(), Long.toString(errors), String.join(", ", byOperation),
+            table.add(fork.engine(), fork.forkId(), Long.toString(fork.errors()), String.join(", ", byOperation),
                     Integer.toString(fork.unavailable().size()), fork.unavailable().isEmpty() ? "—"
                             : Figures.latency(fork.longestUnavailableNanos()),
                     fork.unavailable().isEmpty() ? "—" : Figures.latency(fork.unavailableNanos()),

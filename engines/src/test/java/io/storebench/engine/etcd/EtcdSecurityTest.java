@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.etcd.jetcd.Auth;
-import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
-import io.etcd.jetcd.auth.Permission;
 import io.storebench.engine.Durability;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOptions;
@@ -65,16 +62,7 @@ class EtcdSecurityTest {
                 .sslContext(ssl -> ssl.trustManager(certs.resolve("ca.pem").toFile())
                         .keyManager(certs.resolve("client.pem").toFile(), certs.resolve("client-key.pem").toFile()))
                 .build()) {
-            Auth auth = admin.getAuthClient();
-            await(auth.userAdd(bytes("root"), bytes("root-" + PASSWORD)));
-            await(auth.roleAdd(bytes("root")));
-            await(auth.userGrantRole(bytes("root"), bytes("root")));
-            await(auth.userAdd(bytes("bench"), bytes(PASSWORD)));
-            await(auth.roleAdd(bytes("bench-rw")));
-            await(auth.roleGrantPermission(bytes("bench-rw"), bytes("bench/"), bytes("bench0"),
-                    Permission.Type.READWRITE));
-            await(auth.userGrantRole(bytes("bench"), bytes("bench-rw")));
-            await(auth.authEnable());
+            EtcdTesting.enableAuth(admin, PASSWORD);
         }
     }
 
@@ -189,14 +177,6 @@ class EtcdSecurityTest {
         if (process.waitFor() != 0) {
             throw new IllegalStateException("openssl " + String.join(" ", arguments) + " failed: " + output);
         }
-    }
-
-    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) throws Exception {
-        return future.get(10, TimeUnit.SECONDS);
-    }
-
-    private static ByteSequence bytes(String text) {
-        return ByteSequence.from(text, StandardCharsets.UTF_8);
     }
 
     private static byte[] raw(String text) {

@@ -3,11 +3,18 @@ package io.storebench.engine.etcd;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.etcd.jetcd.Auth;
+import io.etcd.jetcd.ByteSequence;
+import io.etcd.jetcd.Client;
+import io.etcd.jetcd.auth.Permission;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -50,6 +57,31 @@ public final class EtcdTesting {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Turns authentication on through {@code admin}: a {@code root} user (etcd needs one to enable
+     * it, with password {@code "root-" + password}) and a user {@code bench} with {@code password},
+     * allowed to read and write the keys under {@code bench/} only.
+     */
+    public static void enableAuth(Client admin, String password) throws Exception {
+        Auth auth = admin.getAuthClient();
+        await(auth.userAdd(bytes("root"), bytes("root-" + password)));
+        await(auth.roleAdd(bytes("root")));
+        await(auth.userGrantRole(bytes("root"), bytes("root")));
+        await(auth.userAdd(bytes("bench"), bytes(password)));
+        await(auth.roleAdd(bytes("bench-rw")));
+        await(auth.roleGrantPermission(bytes("bench-rw"), bytes("bench/"), bytes("bench0"), Permission.Type.READWRITE));
+        await(auth.userGrantRole(bytes("bench"), bytes("bench-rw")));
+        await(auth.authEnable());
+    }
+
+    private static <T> T await(CompletableFuture<T> future) throws Exception {
+        return future.get(10, TimeUnit.SECONDS);
+    }
+
+    private static ByteSequence bytes(String text) {
+        return ByteSequence.from(text, StandardCharsets.UTF_8);
     }
 
     /** The etcd processes that are children (or deeper descendants) of this JVM. */

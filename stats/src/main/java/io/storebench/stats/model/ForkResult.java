@@ -35,6 +35,11 @@ public record ForkResult(String engine, String forkId, int threads, String durab
         unavailable = unavailable == null ? List.of() : List.copyOf(unavailable);
     }
 
+    /** Failed operations of every type. */
+    public long errors() {
+        return operations.stream().mapToLong(OperationResult::errors).sum();
+    }
+
     /** The longest window of unavailability in nanoseconds, or 0. */
     public long longestUnavailableNanos() {
         return unavailable.stream().mapToLong(Unavailability::durationNanos).max().orElse(0);
