@@ -4,10 +4,7 @@ import io.storebench.bench.analysis.CompareCommand;
 import io.storebench.bench.analysis.GateCommand;
 import io.storebench.bench.analysis.ReportCommand;
 import io.storebench.bench.run.RunCommand;
-import io.storebench.engine.ConfigurationException;
-import io.storebench.engine.EngineRegistry;
 import io.storebench.workloads.inspect.InspectCommand;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,8 +23,6 @@ import java.util.List;
  * {@code compare} and {@code report} document their own.
  */
 public final class Main {
-    static final int EXIT_BAD_INPUT = 2;
-
     static final String USAGE = """
             StoreBench: storage-engine benchmarks on JMH.
 
@@ -67,44 +62,7 @@ public final class Main {
                 System.out.print(USAGE);
                 System.exit(0);
             }
-            default -> {
-                try {
-                    checkEngines(args, EngineRegistry.discover());
-                } catch (ConfigurationException e) {
-                    System.err.println("storebench: " + e.getMessage());
-                    System.exit(EXIT_BAD_INPUT);
-                }
-                org.openjdk.jmh.Main.main(withFailOnError(args));
-            }
+            default -> System.exit(JmhPassThrough.run(args));
         }
-    }
-
-    /** Checks the values of every {@code -p engine=...} argument. */
-    static void checkEngines(String[] args, EngineRegistry registry) {
-        for (int i = 0; i < args.length; i++) {
-            String parameter = null;
-            if (args[i].equals("-p") && i + 1 < args.length) {
-                parameter = args[i + 1];
-            } else if (args[i].startsWith("-p") && args[i].length() > 2) {
-                parameter = args[i].substring(2);
-            }
-            if (parameter != null && parameter.startsWith("engine=")) {
-                for (String name : parameter.substring("engine=".length()).split(",")) {
-                    registry.provider(name);
-                }
-            }
-        }
-    }
-
-    static String[] withFailOnError(String[] args) {
-        for (String arg : args) {
-            if (arg.equals("-foe")) {
-                return args;
-            }
-        }
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("-foe");
-        all.add("true");
-        return all.toArray(String[]::new);
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.etcd.jetcd.Client;
-import io.storebench.bench.run.JsonFiles;
+import io.storebench.bench.io.JsonFiles;
 import io.storebench.engine.etcd.EtcdTesting;
 import io.storebench.engine.etcd.ManagedEtcd;
 import io.storebench.stats.model.ForkResult;

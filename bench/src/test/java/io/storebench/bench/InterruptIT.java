@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.storebench.bench.run.JsonFiles;
+import io.storebench.bench.io.JsonFiles;
 import io.storebench.stats.model.RunRecord;
 import java.nio.file.Files;
 import java.nio.file.Path;

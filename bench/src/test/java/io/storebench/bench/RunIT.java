@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.storebench.bench.run.JsonFiles;
+import io.storebench.bench.io.JsonFiles;
 import io.storebench.stats.model.EngineRun;
 import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.OperationResult;
@@ -51,7 +51,7 @@ class RunIT {
         assertTrue(record.complete(), record.missing().toString());
         assertEquals(List.of("run", "--engines", "rocksdb,lmdb,sqlite", "--records", "2000", "--profile", "smoke",
                 "--out", out.toString()), record.command());
-        assertEquals("closed", record.settings().get("loop"));
+        assertEquals("closed", record.settings().loop());
         assertEquals(2, record.environment().get("cores"));
         assertEquals(List.of("rocksdb", "lmdb", "sqlite"), record.engines().stream().map(EngineRun::engine).toList());
         String fingerprint = record.engines().get(0).forks().get(0).workloadFingerprint();

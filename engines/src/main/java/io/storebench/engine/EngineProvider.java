@@ -23,6 +23,15 @@ public interface EngineProvider {
     /** The engine at a glance: data model, transactions, durability, client path (for reports). */
     EngineProfile profile();
 
+    /**
+     * The libraries this engine runs on, name to version ({@code "rocksdbjni" -> "11.8.1"}), read
+     * from the libraries themselves (their jar manifests or version calls), never written by hand;
+     * recorded per engine in {@code run.json}. Empty for the baselines.
+     */
+    default java.util.Map<String, String> versions() {
+        return java.util.Map.of();
+    }
+
     /** What the harness and the contract tests may rely on. */
     Set<Capability> capabilities();
 

@@ -84,6 +84,16 @@ public interface KeyValueStore extends AutoCloseable {
     /** The longest key this engine stores, in bytes. */
     int maxKeySize();
 
+    /**
+     * What this store learned it runs once open, beyond {@link EngineProvider#versions()}: for a
+     * remote engine the server's version ({@code "etcd-server" -> "3.4.30"}), name to version.
+     * Empty when there is nothing to add. Answered from what {@code open} learned; no call to the
+     * engine.
+     */
+    default java.util.Map<String, String> versions() {
+        return java.util.Map.of();
+    }
+
     /** Releases every resource of the store. Idempotent. See the lifecycle section above. */
     @Override
     void close();

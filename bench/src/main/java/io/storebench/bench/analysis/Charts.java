@@ -145,7 +145,8 @@ final class Charts {
         SvgChart.Axis y = SvgChart.Axis.decades("p99 latency", low, high, Figures::latency);
         doc.chart(SvgChart.lines("timeline", "p99 latency over time, every fork", x, y, series, bands),
                 "p99 of all operations in each interval of the HdrHistogram logs (one interval per measurement"
-                        + " iteration of " + record.settings().getOrDefault("iterationMillis", "?") + " ms), one line"
+                        + " iteration of " + (record.settings() == null || record.settings().iterationMillis() == null ? "?"
+                                : record.settings().iterationMillis()) + " ms), one line"
                         + " per fork, coloured by engine: a stall shows as a step up in one fork."
                         + (bands.isEmpty() ? "" : " Shaded: windows in which operations failed (" + bands.size()
                         + "; see Errors and unavailability)."));

@@ -5,6 +5,7 @@ import io.storebench.stats.model.EngineRun;
 import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.OperationResult;
 import io.storebench.stats.model.RunRecord;
+import io.storebench.stats.model.SettingsRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,21 +79,20 @@ public final class ComparisonTable {
 
     /** The header lines that say what the figures are. */
     public static List<String> caption(RunRecord record) {
-        Map<String, Object> s = record.settings();
+        SettingsRecord s = record.settings();
         List<String> lines = new ArrayList<>();
         lines.add(String.format(Locale.ROOT, "StoreBench run %s: workload %s, %,d records, %s, %s threads, durability %s",
-                record.runId(), s.get("workload"), ((Number) s.get("records")).longValue(), s.get("distribution"),
-                s.get("threads"), s.get("durability")));
-        lines.add("open".equals(s.get("loop"))
+                record.runId(), s.workload(), s.records(), s.distribution(), s.threads(), s.durability()));
+        lines.add(s.openLoop()
                 ? String.format(Locale.ROOT, "open loop at %,.0f ops/s: latency from each operation's intended start"
-                        + " (coordinated omission corrected)", ((Number) s.get("rate")).doubleValue())
+                        + " (coordinated omission corrected)", s.rate())
                 : "closed loop: latency from each operation's actual start (no --rate; stalls hide in throughput)");
-        if (s.get("operations") != null) {
+        if (s.operations() != null) {
             lines.add(String.format(Locale.ROOT, "%,d measured operations per fork (single-shot batches)",
-                    ((Number) s.get("operations")).longValue()));
+                    s.operations()));
         }
-        if (s.get("injectTail") != null) {
-            lines.add("injected tail " + s.get("injectTail") + ": that fraction of operations was delayed on purpose");
+        if (s.injectTail() != null) {
+            lines.add("injected tail " + s.injectTail() + ": that fraction of operations was delayed on purpose");
         }
         lines.add("± is the 95 % confidence interval of the mean across forks (one value per fork); latency in"
                 + " microseconds");

@@ -1,6 +1,6 @@
 package io.storebench.bench.analysis;
 
-import io.storebench.bench.run.JsonFiles;
+import io.storebench.bench.io.JsonFiles;
 import io.storebench.stats.Verdict;
 import io.storebench.stats.compare.GateResult;
 import io.storebench.stats.compare.GateSettings;

@@ -1,7 +1,7 @@
 package io.storebench.bench.analysis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.storebench.bench.run.JsonFiles;
+import io.storebench.bench.io.JsonFiles;
 import io.storebench.stats.model.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -51,9 +51,9 @@ final class RunReader {
         } catch (IOException e) {
             throw new Unreadable(file + " cannot be read: " + e.getMessage());
         }
-        if (record == null || !RunRecord.SCHEMA.equals(record.schema())) {
+        if (record == null || !RunRecord.READABLE.contains(record.schema())) {
             throw new Invalid(file + " has schema '" + (record == null ? null : record.schema())
-                    + "'; this version reads " + RunRecord.SCHEMA);
+                    + "'; this version reads " + String.join(" and ", new java.util.TreeSet<>(RunRecord.READABLE)));
         }
         if (record.engines() == null) {
             throw new Invalid(file + " has no 'engines' list");

@@ -1,6 +1,6 @@
 package io.storebench.bench.analysis;
 
-import io.storebench.bench.run.JsonFiles;
+import io.storebench.bench.io.JsonFiles;
 import io.storebench.engine.ConfigurationException;
 import io.storebench.engine.EngineProfile;
 import io.storebench.engine.EngineProvider;
@@ -14,6 +14,7 @@ import io.storebench.stats.compare.KeyMetric;
 import io.storebench.stats.compare.RunSamples;
 import io.storebench.stats.model.EngineMetrics;
 import io.storebench.stats.model.EngineRun;
+import io.storebench.stats.model.EngineProfileRecord;
 import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.OperationResult;
 import io.storebench.stats.model.RunRecord;
@@ -269,12 +270,8 @@ public final class RunReport {
 
     /** Records × (key + value bytes), when the value size is fixed; NaN otherwise. */
     private double loadedUserBytes() {
-        Map<String, Object> s = record.settings();
-        if (s == null || !(s.get("records") instanceof Number records) || !(s.get("keySize") instanceof Number key)
-                || s.get("valueSize") == null || !s.get("valueSize").toString().matches("[0-9]+")) {
-            return Double.NaN;
-        }
-        return records.doubleValue() * (key.doubleValue() + Double.parseDouble(s.get("valueSize").toString()));
+        Long bytes = record.settings() == null ? null : record.settings().loadedUserBytes();
+        return bytes == null ? Double.NaN : bytes;
     }
 
     private static Double mean(List<EngineMetrics> metrics, Function<EngineMetrics, Double> field) {
@@ -306,13 +303,8 @@ public final class RunReport {
         TextTable table = new TextTable(List.of("engine", "data model", "transactions", "durability", "client path",
                 "capabilities"));
         for (EngineRun engine : record.engines()) {
-            EngineProfile profile = null;
-            try {
-                EngineProvider provider = registry.provider(engine.engine());
-                profile = provider.profile();
-            } catch (ConfigurationException unknown) {
-                // another tool's engine: its description is all there is
-            }
+            EngineProfileRecord profile = engine.profile() != null ? engine.profile() : currentProfile(registry,
+                    engine.engine());
             String capabilities = engine.capabilities() == null ? "" : String.join(", ", engine.capabilities());
             if (profile == null) {
                 table.add(engine.engine(), Objects.toString(engine.description(), ""), "", "", "", capabilities);
@@ -323,7 +315,21 @@ public final class RunReport {
         }
         doc.heading(1, "The engines");
         doc.paragraph("Durability in this run: " + (record.settings() == null ? "not recorded"
-                : record.settings().get("durability")) + ". Compare engines only within one durability profile.");
+                : record.settings().durability()) + ". Compare engines only within one durability profile.");
         doc.table(table);
+    }
+
+    /**
+     * A {@code storebench.run/1} folder did not record the engine's profile: this build's
+     * description of it, or null for an engine this build does not know.
+     */
+    private static EngineProfileRecord currentProfile(EngineRegistry registry, String engine) {
+        try {
+            EngineProfile profile = registry.provider(engine).profile();
+            return new EngineProfileRecord(profile.dataModel(), profile.transactions(), profile.durability(),
+                    profile.clientPath());
+        } catch (ConfigurationException unknown) {
+            return null; // another tool's engine: its description is all there is
+        }
     }
 }

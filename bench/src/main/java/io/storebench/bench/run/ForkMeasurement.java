@@ -1,5 +1,6 @@
 package io.storebench.bench.run;
 
+import io.storebench.bench.io.JsonFiles;
 import io.storebench.engine.Capability;
 import io.storebench.engine.ConfigurationException;
 import io.storebench.engine.DataDirectory;
@@ -67,6 +68,7 @@ public final class ForkMeasurement {
     private final Path runDirectory;
     private final Path dataDirectory;
     private final KeyValueStore store;
+    private final Map<String, String> storeVersions;
     private final WorkloadRun workloadRun;
     private final boolean verify;
     private final Histogram[] measured = new Histogram[OPERATIONS.length];
@@ -109,6 +111,7 @@ public final class ForkMeasurement {
         EngineConfig config = settings.engineConfig(engine, dataDirectory, registry).withThreads(threads);
         WorkloadSpec spec = settings.workload();
         this.store = registry.open(engine, config);
+        this.storeVersions = store.versions();
         try {
             if (spec.keys().size() > store.maxKeySize()) {
                 throw new ConfigurationException(engine + ": keys of " + spec.keys().size()
@@ -506,7 +509,7 @@ public final class ForkMeasurement {
                 settings.engineConfig(engine, dataDirectory, EngineRegistry.discover()).durability().label(),
                 workloadRun.fingerprint(), !settings.openLoop(), settings.rate(), load, total / (measuredNanos / 1e9),
                 List.copyOf(iterationThroughputs), operations, metrics, lateTotal, maxLagTotal, injectedTotal,
-                firstError, unavailable);
+                firstError, unavailable, storeVersions);
     }
 
     private void closeStore() {

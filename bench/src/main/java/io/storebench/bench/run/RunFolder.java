@@ -1,5 +1,6 @@
 package io.storebench.bench.run;
 
+import io.storebench.bench.io.JsonFiles;
 import io.storebench.engine.ConfigurationException;
 import io.storebench.engine.DataDirectory;
 import io.storebench.engine.EngineProvider;
@@ -7,6 +8,9 @@ import io.storebench.engine.EngineRegistry;
 import io.storebench.stats.model.EngineRun;
 import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.RunRecord;
+import io.storebench.stats.model.SettingsRecord;
+import io.storebench.stats.model.EngineProfileRecord;
+import io.storebench.engine.EngineProfile;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -133,7 +137,7 @@ public final class RunFolder {
 
     /** Builds {@code run.json} from the finished forks, noting what is missing, and writes it. */
     public RunRecord writeRecord(List<String> command, RunSettings settings, EngineRegistry registry,
-            Map<String, Object> effective) throws IOException {
+            SettingsRecord effective) throws IOException {
         List<ForkResult> forks = forks();
         List<EngineRun> engines = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -144,9 +148,14 @@ public final class RunFolder {
                 missing.add(engine + ": " + (settings.forks() - mine.size()) + " of " + settings.forks()
                         + " forks did not finish");
             }
+            EngineProfile profile = provider.profile();
+            Map<String, String> versions = new TreeMap<>(provider.versions());
+            mine.stream().findFirst().ifPresent(fork -> versions.putAll(fork.versions()));
             engines.add(new EngineRun(engine, provider.description(),
                     provider.capabilities().stream().map(c -> c.label()).toList(),
-                    settings.engineConfig(engine, directory, registry).durability().label(), mine));
+                    settings.engineConfig(engine, directory, registry).durability().label(),
+                    new EngineProfileRecord(profile.dataModel(), profile.transactions(), profile.durability(),
+                            profile.clientPath()), versions, mine));
         }
         RunRecord record = new RunRecord(RunRecord.SCHEMA, runId, createdAt, command, new TreeMap<>(settings.options()),
                 effective, Environment.describe(directory), engines, missing.isEmpty(), missing);
@@ -159,38 +168,23 @@ public final class RunFolder {
         DataDirectory.delete(directory.resolve("data"));
     }
 
-    /** The run folders' effective settings, for {@code run.json}. */
-    static Map<String, Object> effectiveSettings(RunSettings settings) {
-        Map<String, Object> map = new LinkedHashMap<>();
+    /** The run's effective settings, for {@code run.json}. */
+    static SettingsRecord effectiveSettings(RunSettings settings) {
         var workload = settings.workload();
-        map.put("workload", workload.name());
-        map.put("records", workload.recordCount());
-        map.put("mix", workload.mix().asMap().entrySet().stream().collect(java.util.stream.Collectors.toMap(
-                e -> e.getKey().label(), Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
-        map.put("distribution", workload.distribution().describe());
-        map.put("keyFormat", workload.keys().format().label());
-        map.put("keySize", workload.keys().size());
-        map.put("valueSize", workload.values().size().min() == workload.values().size().max()
-                ? Integer.toString(workload.values().size().max())
-                : workload.values().size().distribution().label() + " " + workload.values().size().min() + ".."
-                        + workload.values().size().max());
-        map.put("seed", workload.seed());
-        map.put("threads", settings.threads());
-        map.put("durability", settings.durability().label());
-        map.put("cacheBytes", settings.cacheBytes());
-        map.put("engineOptions", settings.engineOptions());
-        map.put("profile", settings.profile().label());
-        map.put("forks", settings.forks());
-        map.put("warmupIterations", settings.warmupIterations());
-        map.put("warmupMillis", settings.operations() > 0 ? null : settings.warmupMillis());
-        map.put("iterations", settings.iterations());
-        map.put("iterationMillis", settings.operations() > 0 ? null : settings.iterationMillis());
-        map.put("mode", settings.operations() > 0 ? "operations" : "time");
-        map.put("operations", settings.operations() > 0
-                ? (long) settings.batchSize() * settings.threads() * settings.iterations() : null);
-        map.put("loop", settings.openLoop() ? "open" : "closed");
-        map.put("rate", settings.rate());
-        map.put("injectTail", settings.tail() == null ? null : settings.tail().toString());
-        return map;
+        var size = workload.values().size();
+        Map<String, Double> mix = new LinkedHashMap<>();
+        workload.mix().asMap().forEach((operation, share) -> mix.put(operation.label(), share));
+        boolean operations = settings.operations() > 0;
+        return new SettingsRecord(workload.name(), workload.recordCount(), mix, workload.distribution().describe(),
+                workload.keys().format().label(), workload.keys().size(),
+                size.min() == size.max() ? Integer.toString(size.max())
+                        : size.distribution().label() + " " + size.min() + ".." + size.max(),
+                size.min(), size.max(), workload.seed(), settings.threads(), settings.durability().label(),
+                settings.cacheBytes(), settings.engineOptions(), settings.profile().label(), settings.forks(),
+                settings.warmupIterations(), operations ? null : settings.warmupMillis(), settings.iterations(),
+                operations ? null : settings.iterationMillis(), operations ? "operations" : "time",
+                operations ? (long) settings.batchSize() * settings.threads() * settings.iterations() : null,
+                settings.openLoop() ? "open" : "closed", settings.rate(),
+                settings.tail() == null ? null : settings.tail().toString());
     }
 }

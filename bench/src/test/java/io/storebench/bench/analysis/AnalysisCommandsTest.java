@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.storebench.bench.run.JsonFiles;
+import io.storebench.bench.io.JsonFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -120,7 +120,7 @@ class AnalysisCommandsTest {
 
         Path schema = copy("schema", run -> run.put("schema", "storebench.run/9"));
         assertOneLine(call(GateCommand::run, "--baseline", a.toString(), "--candidate", schema.toString()), 2,
-                "has schema 'storebench.run/9'; this version reads storebench.run/1");
+                "has schema 'storebench.run/9'; this version reads storebench.run/1 and storebench.run/2");
         Path broken = temp.resolve("broken");
         Files.createDirectories(broken);
         Files.writeString(broken.resolve("run.json"), "{\"schema\": ");

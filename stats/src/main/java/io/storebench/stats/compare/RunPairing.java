@@ -4,6 +4,7 @@ import io.storebench.stats.RatioComparison;
 import io.storebench.stats.model.EngineRun;
 import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.RunRecord;
+import io.storebench.stats.model.SettingsRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,10 +27,6 @@ import java.util.stream.Stream;
  */
 public record RunPairing(List<KeyPair> pairs, List<String> problems, List<String> warnings) {
 
-    /** Settings that define the workload and its load: two runs differing in one are different experiments. */
-    public static final List<String> WORKLOAD_SETTINGS = List.of("workload", "records", "mix", "distribution",
-            "keyFormat", "keySize", "valueSize", "seed", "threads", "durability", "cacheBytes", "engineOptions",
-            "loop", "rate");
     /** Environment fields that identify the machine: the environment fingerprint. */
     public static final List<String> ENVIRONMENT_FINGERPRINT = List.of("cpuModel", "cores", "memory", "kernel", "jvm",
             "dataFilesystem");
@@ -42,9 +39,10 @@ public record RunPairing(List<KeyPair> pairs, List<String> problems, List<String
             boolean allowCrossHost) {
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (String name : WORKLOAD_SETTINGS) {
-            Object a = setting(baseline.settings(), name);
-            Object b = setting(candidate.settings(), name);
+        for (var setting : SettingsRecord.WORKLOAD_DEFINING.entrySet()) {
+            String name = setting.getKey();
+            Object a = baseline.settings() == null ? null : setting.getValue().apply(baseline.settings());
+            Object b = candidate.settings() == null ? null : setting.getValue().apply(candidate.settings());
             if (a != null && b != null && !a.toString().equals(b.toString())) {
                 problems.add("different workload configuration: " + name + " is " + a + " in the baseline and " + b
                         + " in the candidate");
@@ -53,8 +51,8 @@ public record RunPairing(List<KeyPair> pairs, List<String> problems, List<String
         checkFingerprints(baseline, candidate, problems);
         List<String> hostDifferences = new ArrayList<>();
         for (String name : ENVIRONMENT_FINGERPRINT) {
-            Object a = setting(baseline.environment(), name);
-            Object b = setting(candidate.environment(), name);
+            Object a = environment(baseline.environment(), name);
+            Object b = environment(candidate.environment(), name);
             if (!Objects.equals(a == null ? null : a.toString(), b == null ? null : b.toString())) {
                 hostDifferences.add(name + " '" + a + "' vs '" + b + "'");
             }
@@ -138,7 +136,7 @@ public record RunPairing(List<KeyPair> pairs, List<String> problems, List<String
         }
     }
 
-    private static Object setting(Map<String, Object> map, String name) {
+    private static Object environment(Map<String, Object> map, String name) {
         return map == null ? null : map.get(name);
     }
 }

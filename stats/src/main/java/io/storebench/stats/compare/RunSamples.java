@@ -18,8 +18,8 @@ public final class RunSamples {
 
     /** The workload's name as the run recorded it ({@code settings.workload}), or {@code "workload"}. */
     public static String workload(RunRecord run) {
-        Object name = run.settings() == null ? null : run.settings().get("workload");
-        return name == null ? "workload" : name.toString();
+        String name = run.settings() == null ? null : run.settings().workload();
+        return name == null ? "workload" : name;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.storebench.stats.model;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * One engine's part of a run.
@@ -9,8 +10,15 @@ import java.util.List;
  * @param description what it is and how it is reached
  * @param capabilities its capabilities
  * @param durability the profile it ran with ({@code none} for the baselines)
+ * @param profile the engine at a glance, as it described itself; null in {@code storebench.run/1}
+ * @param versions what it ran: client libraries and, for a remote engine, the server, name to
+ *     version; empty in {@code storebench.run/1}
  * @param forks one entry per finished fork: the sample unit of every comparison
  */
 public record EngineRun(String engine, String description, List<String> capabilities, String durability,
-        List<ForkResult> forks) {
+        EngineProfileRecord profile, Map<String, String> versions, List<ForkResult> forks) {
+
+    public EngineRun {
+        versions = versions == null ? Map.of() : new java.util.TreeMap<>(versions);
+    }
 }

@@ -1,6 +1,7 @@
 package io.storebench.stats.model;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one fork (one JVM) measured: the sample unit of every comparison. Written by the
@@ -25,14 +26,18 @@ import java.util.List;
  * @param firstError the first engine error's message, or null
  * @param unavailable the windows in which operations failed, in time order (empty without errors;
  *     read as empty from runs written before it existed)
+ * @param versions what the fork's store said it ran once open (a remote engine's server version),
+ *     name to version; empty when it said nothing, and in runs written before it existed
  */
 public record ForkResult(String engine, String forkId, int threads, String durability, String workloadFingerprint,
         boolean closedLoop, double rate, LoadResult load, double throughput, List<Double> iterationThroughputs,
         List<OperationResult> operations, EngineMetrics engineMetrics, long lateOperations,
-        long maxScheduleLagNanos, long injectedOperations, String firstError, List<Unavailability> unavailable) {
+        long maxScheduleLagNanos, long injectedOperations, String firstError, List<Unavailability> unavailable,
+        Map<String, String> versions) {
 
     public ForkResult {
         unavailable = unavailable == null ? List.of() : List.copyOf(unavailable);
+        versions = versions == null ? Map.of() : Map.copyOf(versions);
     }
 
     /** Failed operations of every type. */

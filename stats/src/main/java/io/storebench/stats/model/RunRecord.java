@@ -2,6 +2,7 @@ package io.storebench.stats.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code run.json}: a whole run, self-describing. The schema is documented in the README
@@ -21,7 +22,13 @@ import java.util.Map;
  * @param missing what the run expected and did not get, one line each
  */
 public record RunRecord(String schema, String runId, String createdAt, List<String> command,
-        Map<String, String> options, Map<String, Object> settings, Map<String, Object> environment,
+        Map<String, String> options, SettingsRecord settings, Map<String, Object> environment,
         List<EngineRun> engines, boolean complete, List<String> missing) {
-    public static final String SCHEMA = "storebench.run/1";
+    /** The schema this version writes. */
+    public static final String SCHEMA = "storebench.run/2";
+    /**
+     * The schemas this version reads: {@code /1} (before engine profiles, versions and the typed
+     * value-size bounds) reads into the same records, the missing fields empty or derived.
+     */
+    public static final Set<String> READABLE = Set.of("storebench.run/1", SCHEMA);
 }

@@ -11,6 +11,7 @@ import io.storebench.stats.model.LatencySummary;
 import io.storebench.stats.model.LoadResult;
 import io.storebench.stats.model.OperationResult;
 import io.storebench.stats.model.RunRecord;
+import io.storebench.stats.model.SettingsRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,17 +36,27 @@ class GateTest {
             }
             results.add(new ForkResult(engine, engine + "-" + f, 1, "buffered", "fp1", true, 0,
                     new LoadResult(1000, 0.1, 1e4, 1000, 2000, 0), 2e5 * Math.exp(0.02 * random.nextGaussian()),
-                    List.of(2e5), operations2, null, 0, 0, 0, null, List.of()));
+                    List.of(2e5), operations2, null, 0, 0, 0, null, List.of(), Map.of()));
         }
-        Map<String, Object> settings = new LinkedHashMap<>();
-        settings.put("workload", "ycsb-a");
-        settings.put("records", 1000);
-        settings.put("threads", 1);
+        SettingsRecord settings = new SettingsRecord("ycsb-a", 1000, Map.of("read", 0.5, "update", 0.5),
+                "uniform", "ycsb", 23, "100", null, null, 1, 1, "buffered", 64L << 20, Map.of(), "quick", forks, 1,
+                1000L, 3, 1000L, "time", null, "closed", 0, null);
         Map<String, Object> environment = new LinkedHashMap<>();
         environment.put("cpuModel", "AMD EPYC");
         environment.put("cores", 2);
         return new RunRecord(RunRecord.SCHEMA, id, "2026-11-23T00:00:00Z", List.of("run"), Map.of(), settings,
-                environment, List.of(new EngineRun(engine, "test", List.of(), "buffered", results)), true, List.of());
+                environment, List.of(new EngineRun(engine, "test", List.of(), "buffered", null, Map.of(), results)), true, List.of());
+    }
+
+    /** {@code run} with another record count in its settings. */
+    private static RunRecord withRecords(RunRecord run, long records) {
+        SettingsRecord s = run.settings();
+        SettingsRecord changed = new SettingsRecord(s.workload(), records, s.mix(), s.distribution(), s.keyFormat(),
+                s.keySize(), s.valueSize(), s.valueSizeMin(), s.valueSizeMax(), s.seed(), s.threads(), s.durability(),
+                s.cacheBytes(), s.engineOptions(), s.profile(), s.forks(), s.warmupIterations(), s.warmupMillis(),
+                s.iterations(), s.iterationMillis(), s.mode(), s.operations(), s.loop(), s.rate(), s.injectTail());
+        return new RunRecord(run.schema(), run.runId(), run.createdAt(), run.command(), run.options(), changed,
+                run.environment(), run.engines(), run.complete(), run.missing());
     }
 
     private static GateResult gate(RunRecord baseline, RunRecord candidate, GateSettings settings) {
@@ -88,10 +99,11 @@ class GateTest {
         RunRecord slower = run("b", "lmdb", 5, 10_000, 20_000, 2);
         List<ForkResult> halved = slower.engines().get(0).forks().stream().map(f -> new ForkResult(f.engine(),
                 f.forkId(), f.threads(), f.durability(), f.workloadFingerprint(), f.closedLoop(), f.rate(), f.load(),
-                f.throughput() / 2, f.iterationThroughputs(), f.operations(), null, 0, 0, 0, null, List.of())).toList();
+                f.throughput() / 2, f.iterationThroughputs(), f.operations(), null, 0, 0, 0, null, List.of(), Map.of()))
+                .toList();
         RunRecord candidate = new RunRecord(RunRecord.SCHEMA, "b", slower.createdAt(), slower.command(),
                 slower.options(), slower.settings(), slower.environment(),
-                List.of(new EngineRun("lmdb", "test", List.of(), "buffered", halved)), true, List.of());
+                List.of(new EngineRun("lmdb", "test", List.of(), "buffered", null, Map.of(), halved)), true, List.of());
         GateSettings throughput = new GateSettings(List.of(KeyMetric.THROUGHPUT), 0.05, 0.05, false, false);
         GateResult result = gate(baseline, candidate, throughput);
         assertEquals(Verdict.REGRESSED, result.verdicts().get(0).verdict());
@@ -118,8 +130,7 @@ class GateTest {
     void runsThatCannotBeComparedAreInvalid() {
         RunRecord a = run("a", "lmdb", 5, 10_000, 20_000, 1);
 
-        RunRecord otherRecords = run("b", "lmdb", 5, 10_000, 20_000, 2);
-        otherRecords.settings().put("records", 2000);
+        RunRecord otherRecords = withRecords(run("b", "lmdb", 5, 10_000, 20_000, 2), 2000);
         GateResult settings = gate(a, otherRecords, P99);
         assertEquals(GateResult.EXIT_INVALID, settings.exitCode());
         assertTrue(settings.problems().get(0).contains("records is 1000 in the baseline and 2000"),

@@ -1,4 +1,4 @@
-package io.storebench.bench.run;
+package io.storebench.bench.io;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
