@@ -1,16 +1,19 @@
 package io.storebench.workloads.distribution;
 
 import java.util.function.LongUnaryOperator;
+import org.apache.commons.math3.special.Gamma;
 
 /**
  * Pearson's chi-square goodness-of-fit test of draws against a {@link Popularity}, with the
- * p-value from the regularized upper incomplete gamma function Q(df/2, χ²/2) (series below
- * a + 1, Lentz's continued fraction above; Lanczos log-gamma), so no statistics library is needed.
- * Ranks are merged into bins until a bin expects at least {@value #MIN_EXPECTED_PER_BIN} draws.
+ * p-value from commons-math3's regularized upper incomplete gamma function Q(df/2, χ²/2).
+ *
+ * <p>One binning serves every caller: bins start at rank 0 and double in width until they
+ * expect at least {@value #MIN_EXPECTED_PER_BIN} draws; a short tail is folded into the last
+ * full bin. Nothing is allocated per rank, so any key space size can be tested.
  */
 public final class ChiSquare {
 
-    /** Consecutive ranks are merged into one bin until the bin expects at least this many draws. */
+    /** A bin doubles in width until it expects at least this many draws. */
     static final double MIN_EXPECTED_PER_BIN = 20;
 
     private ChiSquare() {
@@ -22,6 +25,12 @@ public final class ChiSquare {
         public String toString() {
             return String.format("chi2 = %.1f, df = %d, p = %.3g", statistic, degreesOfFreedom, pValue);
         }
+    }
+
+    /** Draws observed in rank ranges [from, to), asked for in ascending, adjacent ranges. */
+    @FunctionalInterface
+    private interface Observed {
+        long in(long from, long to);
     }
 
     /**
@@ -39,53 +48,44 @@ public final class ChiSquare {
         return test(countsByRank, popularity);
     }
 
-    /** Tests observed counts per popularity rank against the popularity, binning sparse ranks. */
+    /**
+     * Tests observed counts per popularity rank ({@code countsByRank[r]} draws of rank r, one
+     * entry per item) against the popularity.
+     */
     static Result test(long[] countsByRank, Popularity popularity) {
+        if (countsByRank.length != popularity.items()) {
+            throw new IllegalArgumentException("counts for " + countsByRank.length + " ranks; the popularity has "
+                    + popularity.items() + " items");
+        }
         long total = 0;
         for (long count : countsByRank) {
             total += count;
         }
-        double statistic = 0;
-        int bins = 0;
-        long binObserved = 0;
-        long binStart = 0;
-        long lastObserved = 0;
-        double lastExpected = 0;
-        for (int rank = 0; rank < countsByRank.length; rank++) {
-            binObserved += countsByRank[rank];
-            double binExpected = total * popularity.massOfRanks(binStart, rank + 1L);
-            boolean last = rank == countsByRank.length - 1;
-            if (binExpected >= MIN_EXPECTED_PER_BIN || last) {
-                if (last && binExpected < MIN_EXPECTED_PER_BIN && bins > 0) {
-                    // fold the short tail into the previous bin
-                    statistic -= square(lastObserved - lastExpected) / lastExpected;
-                    binObserved += lastObserved;
-                    binExpected += lastExpected;
-                    bins--;
-                }
-                statistic += square(binObserved - binExpected) / binExpected;
-                bins++;
-                lastObserved = binObserved;
-                lastExpected = binExpected;
-                binObserved = 0;
-                binStart = rank + 1L;
+        return test(total, popularity, (from, to) -> {
+            long observed = 0;
+            for (int rank = (int) from; rank < to; rank++) {
+                observed += countsByRank[rank];
             }
-        }
-        int df = Math.max(1, bins - 1);
-        return new Result(statistic, df, survival(statistic, df));
+            return observed;
+        });
     }
 
-    /**
-     * Tests draws given as their popularity ranks, sorted ascending (any key space size: nothing
-     * is allocated per rank). Bins start at rank 0 and double in width until they expect enough
-     * draws; the short tail is folded into the last full bin.
-     */
+    /** Tests draws given as their popularity ranks, sorted ascending. */
     public static Result testSortedRanks(long[] sortedRanks, Popularity popularity) {
-        long total = sortedRanks.length;
+        int[] next = {0};
+        return test(sortedRanks.length, popularity, (from, to) -> {
+            int start = next[0];
+            while (next[0] < sortedRanks.length && sortedRanks[next[0]] < to) {
+                next[0]++;
+            }
+            return next[0] - start;
+        });
+    }
+
+    private static Result test(long total, Popularity popularity, Observed observedIn) {
         long items = popularity.items();
         double statistic = 0;
         int bins = 0;
-        int next = 0;
         long start = 0;
         long lastObserved = 0;
         double lastExpected = 0;
@@ -97,12 +97,9 @@ public final class ChiSquare {
                 end = Math.min(items, start + width);
             }
             double expected = total * popularity.massOfRanks(start, end);
-            long observed = 0;
-            while (next < sortedRanks.length && sortedRanks[next] < end) {
-                observed++;
-                next++;
-            }
+            long observed = observedIn.in(start, end);
             if (expected < MIN_EXPECTED_PER_BIN && bins > 0) {
+                // fold the short tail into the previous bin
                 statistic -= square(lastObserved - lastExpected) / lastExpected;
                 observed += lastObserved;
                 expected += lastExpected;
@@ -125,74 +122,12 @@ public final class ChiSquare {
         if (x <= 0) {
             return 1.0;
         }
-        return regularizedGammaQ(df / 2.0, x / 2.0);
+        return Gamma.regularizedGammaQ(df / 2.0, x / 2.0);
     }
 
-    /** Q(a, x) = Γ(a, x) / Γ(a). */
-    static double regularizedGammaQ(double a, double x) {
-        if (x < a + 1) {
-            return 1.0 - regularizedGammaPSeries(a, x);
-        }
-        return regularizedGammaQContinuedFraction(a, x);
-    }
-
-    private static double regularizedGammaPSeries(double a, double x) {
-        double term = 1.0 / a;
-        double sum = term;
-        for (int n = 1; n < 1_000_000; n++) {
-            term *= x / (a + n);
-            sum += term;
-            if (Math.abs(term) < Math.abs(sum) * 1e-16) {
-                break;
-            }
-        }
-        return Math.min(1.0, sum * Math.exp(-x + a * Math.log(x) - logGamma(a)));
-    }
-
-    private static double regularizedGammaQContinuedFraction(double a, double x) {
-        double tiny = 1e-300;
-        double b = x + 1 - a;
-        double c = 1 / tiny;
-        double d = 1 / b;
-        double h = d;
-        for (int i = 1; i < 1_000_000; i++) {
-            double an = -i * (i - a);
-            b += 2;
-            d = an * d + b;
-            if (Math.abs(d) < tiny) {
-                d = tiny;
-            }
-            c = b + an / c;
-            if (Math.abs(c) < tiny) {
-                c = tiny;
-            }
-            d = 1 / d;
-            double delta = d * c;
-            h *= delta;
-            if (Math.abs(delta - 1) < 1e-16) {
-                break;
-            }
-        }
-        return Math.exp(-x + a * Math.log(x) - logGamma(a)) * h;
-    }
-
-    /** ln Γ(x) for x &gt; 0: Lanczos, g = 7, nine coefficients (about 15 digits). */
+    /** ln Γ(x) for x &gt; 0 (commons-math3). */
     static double logGamma(double x) {
-        if (x < 0.5) {
-            // reflection: Γ(x)Γ(1-x) = π / sin(πx)
-            return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-        }
-        double[] c = {
-            0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-            -176.61502916214059, 12.507343278686905, -0.13857109526572012,
-            9.9843695780195716e-6, 1.5056327351493116e-7};
-        double z = x - 1;
-        double sum = c[0];
-        for (int i = 1; i < 9; i++) {
-            sum += c[i] / (z + i);
-        }
-        double t = z + 7.5;
-        return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+        return Gamma.logGamma(x);
     }
 
     private static double square(double x) {

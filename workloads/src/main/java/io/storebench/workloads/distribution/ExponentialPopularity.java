@@ -6,33 +6,25 @@ package io.storebench.workloads.distribution;
  * newest k together (1 - e<sup>-γk</sup>) / (1 - e<sup>-γn</sup>), with γ as in
  * {@link ExponentialDistribution#rate}.
  */
-final class ExponentialPopularity implements Popularity {
+final class ExponentialPopularity extends AbstractPopularity {
 
-    private final long items;
     private final double gamma;
     /** 1 - e^(-γ n), the mass the truncation keeps. */
     private final double kept;
 
     ExponentialPopularity(long items, double percentile, double fraction) {
-        this.items = items;
+        super(items);
         this.gamma = ExponentialDistribution.rate(items, percentile, fraction);
         this.kept = -Math.expm1(-gamma * items);
     }
 
     @Override
-    public long items() {
-        return items;
-    }
-
-    @Override
-    public double probabilityOfRank(long rank) {
-        Ranks.checkRank(rank, items);
+    double probability(long rank) {
         return Math.exp(-gamma * rank) * -Math.expm1(-gamma) / kept;
     }
 
     @Override
-    public double massOfTop(long k) {
-        Ranks.checkCount(k, items);
-        return k == items ? 1.0 : Math.min(1.0, -Math.expm1(-gamma * k) / kept);
+    double mass(long k) {
+        return k == items() ? 1.0 : Math.min(1.0, -Math.expm1(-gamma * k) / kept);
     }
 }

@@ -5,16 +5,15 @@ package io.storebench.workloads.distribution;
  * (1 - hotOps) / cold (uniform over all items when there is no cold set); the more probable
  * group ranks first.
  */
-final class HotspotPopularity implements Popularity {
+final class HotspotPopularity extends AbstractPopularity {
 
-    private final long items;
     /** The group that ranks first and its per-item probability; then the other group. */
     private final long firstCount;
     private final double firstProbability;
     private final double secondProbability;
 
     HotspotPopularity(long items, double hotSetFraction, double hotOpFraction) {
-        this.items = items;
+        super(items);
         long hot = HotspotDistribution.hotItems(items, hotSetFraction);
         long cold = items - hot;
         if (cold == 0) {
@@ -37,20 +36,13 @@ final class HotspotPopularity implements Popularity {
     }
 
     @Override
-    public long items() {
-        return items;
-    }
-
-    @Override
-    public double probabilityOfRank(long rank) {
-        Ranks.checkRank(rank, items);
+    double probability(long rank) {
         return rank < firstCount ? firstProbability : secondProbability;
     }
 
     @Override
-    public double massOfTop(long k) {
-        Ranks.checkCount(k, items);
-        if (k == items) {
+    double mass(long k) {
+        if (k == items()) {
             return 1.0;
         }
         if (k <= firstCount) {

@@ -1,28 +1,19 @@
 package io.storebench.workloads.distribution;
 
 /** Every item equally likely: the popularity of {@code uniform} and (over a cycle) {@code sequential}. */
-final class UniformPopularity implements Popularity {
-
-    private final long items;
+final class UniformPopularity extends AbstractPopularity {
 
     UniformPopularity(long items) {
-        this.items = items;
+        super(items);
     }
 
     @Override
-    public long items() {
-        return items;
+    double probability(long rank) {
+        return 1.0 / items();
     }
 
     @Override
-    public double probabilityOfRank(long rank) {
-        Ranks.checkRank(rank, items);
-        return 1.0 / items;
-    }
-
-    @Override
-    public double massOfTop(long k) {
-        Ranks.checkCount(k, items);
-        return (double) k / items;
+    double mass(long k) {
+        return (double) k / items();
     }
 }

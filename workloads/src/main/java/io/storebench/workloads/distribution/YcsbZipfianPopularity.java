@@ -28,7 +28,7 @@ import java.util.Arrays;
  * curve is not computed and every method returns NaN, except {@code massOfTop(0)} = 0 and
  * {@code massOfTop(items)} = 1.
  */
-final class YcsbZipfianPopularity implements Popularity {
+final class YcsbZipfianPopularity extends AbstractPopularity {
 
     /** YCSB ranks whose probability is computed exactly. */
     static final int HEAD_RANKS = 1 << 21;
@@ -44,7 +44,6 @@ final class YcsbZipfianPopularity implements Popularity {
     private static final double FORMULA_START =
             YcsbZipfianDistribution.RANK_ONE_BOUND / YcsbZipfianDistribution.ZETAN;
 
-    private final long items;
     private final boolean computed;
     /** Items that some head rank hashes to, ascending. */
     private final long[] headItems;
@@ -58,7 +57,7 @@ final class YcsbZipfianPopularity implements Popularity {
     private final double[] prefix;
 
     YcsbZipfianPopularity(long items) {
-        this.items = items;
+        super(items);
         this.computed = items <= MAX_ITEMS;
         if (!computed) {
             headItems = new long[0];
@@ -124,21 +123,15 @@ final class YcsbZipfianPopularity implements Popularity {
 
     /** The probability that one draw hits {@code item} (not a rank): for tests. */
     double probabilityOfItem(long item) {
-        if (item < 0 || item >= items) {
-            throw new IllegalArgumentException("item " + item + " is out of range; allowed: 0 to " + (items - 1));
+        if (item < 0 || item >= items()) {
+            throw new IllegalArgumentException("item " + item + " is out of range; allowed: 0 to " + (items() - 1));
         }
         int at = Arrays.binarySearch(headItems, item);
         return at >= 0 ? headItemMass[at] + tailPerItem : tailPerItem;
     }
 
     @Override
-    public long items() {
-        return items;
-    }
-
-    @Override
-    public double probabilityOfRank(long rank) {
-        Ranks.checkRank(rank, items);
+    double probability(long rank) {
         if (!computed) {
             return Double.NaN;
         }
@@ -146,12 +139,11 @@ final class YcsbZipfianPopularity implements Popularity {
     }
 
     @Override
-    public double massOfTop(long k) {
-        Ranks.checkCount(k, items);
+    double mass(long k) {
         if (k == 0) {
             return 0.0;
         }
-        if (k == items) {
+        if (k == items()) {
             return 1.0;
         }
         if (!computed) {

@@ -3,54 +3,95 @@ package io.storebench.workloads.inspect;
 import io.storebench.workloads.Preset;
 import io.storebench.workloads.WorkloadOverrides;
 import io.storebench.workloads.WorkloadSpec;
-import io.storebench.workloads.cli.Arguments;
+import io.storebench.workloads.cli.Cli;
+import io.storebench.workloads.cli.OneValue;
+import io.storebench.workloads.cli.OptionValues;
+import io.storebench.workloads.cli.SpacedHelp;
+import io.storebench.workloads.cli.StoreBenchVersion;
+import io.storebench.workloads.cli.UnmatchedArguments;
 import io.storebench.workloads.distribution.DistributionKind;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code inspect}: draws operations from a workload and prints the effective skew beside theory.
  * Run as {@code java -jar bench/target/benchmarks.jar inspect [options]}.
  *
  * <p>Exit codes: 0 done (or help shown), 2 bad input (one line on standard error), 1 an
- * unexpected failure.
+ * unexpected failure. Option values are kept as text and converted in {@link #call()}, so that a
+ * bad one gets the same one line as ever.
  */
-public final class InspectCommand {
+@Command(name = "inspect", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = InspectCommand.EXIT_BAD_INPUT,
+        versionProvider = StoreBenchVersion.class, sortOptions = false,
+        description = {"Draws operations from a workload and prints the effective skew of the keys they choose"
+                + " (distinct keys, shares of the hottest key, top 1 %% and top 10 %% of keys), each beside its"
+                + " theoretical value, a goodness-of-fit p-value, the operation mix as drawn and the workload"
+                + " fingerprint.", ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:unexpected failure", "2:bad input"})
+public final class InspectCommand implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILURE = 1;
     public static final int EXIT_BAD_INPUT = 2;
 
     static final long DEFAULT_SAMPLES = 1_000_000;
-    private static final Set<String> VALUED = Set.of("workload", "records", "distribution", "theta", "hot-set",
-            "hot-ops", "seed", "samples");
-    private static final Set<String> FLAGS = Set.of("json", "help");
 
-    static final String USAGE = """
-            Usage: java -jar bench/target/benchmarks.jar inspect [options]
+    @Option(names = "--workload", paramLabel = "NAME|FILE", parameterConsumer = OneValue.class,
+            completionCandidates = PresetNames.class,
+            description = "a preset (${COMPLETION-CANDIDATES}) or a YCSB workload file [" + WorkloadOverrides.DEFAULT_WORKLOAD
+                    + "]")
+    String workload;
 
-            Draws operations from a workload and prints the effective skew of the keys they
-            choose (distinct keys, shares of the hottest key, top 1 %% and top 10 %% of keys),
-            each beside its theoretical value, a goodness-of-fit p-value, the operation mix as
-            drawn and the workload fingerprint.
+    @Option(names = "--records", paramLabel = "N", parameterConsumer = OneValue.class,
+            description = "records in the key space, 1..10^12 [the workload's]")
+    String records;
 
-            Options:
-              --workload NAME|FILE   a preset (%s) or a YCSB workload file [ycsb-a]
-              --records N            records in the key space, 1..10^12 [the workload's]
-              --distribution NAME    %s [the workload's]
-              --theta T              Zipf exponent for zipfian, scrambled-zipfian, latest; any T > 0 [0.99]
-              --hot-set F            hotspot: fraction of keys that are hot, (0, 1] [0.2]
-              --hot-ops F            hotspot: fraction of operations on hot keys, [0, 1] [0.8]
-              --seed S               master seed, any 64-bit integer [the workload's]
-              --samples N            operations to draw, 1..%d [%d]
-              --json                 print one JSON object instead of the table
-              --help                 show this text
+    @Option(names = "--distribution", paramLabel = "NAME", parameterConsumer = OneValue.class,
+            completionCandidates = DistributionNames.class,
+            description = "${COMPLETION-CANDIDATES} [the workload's]")
+    String distribution;
 
-            Exit codes: 0 done, 1 unexpected failure, 2 bad input.
-            """.formatted(Preset.names(), DistributionKind.allowedNames(), SkewAnalysis.MAX_SAMPLES, DEFAULT_SAMPLES);
+    @Option(names = "--theta", paramLabel = "T", parameterConsumer = OneValue.class,
+            description = "Zipf exponent for zipfian, scrambled-zipfian, latest; any T > 0 [0.99]")
+    String theta;
 
-    private InspectCommand() {
+    @Option(names = "--hot-set", paramLabel = "F", parameterConsumer = OneValue.class,
+            description = "hotspot: fraction of keys that are hot, (0, 1] [0.2]")
+    String hotSet;
+
+    @Option(names = "--hot-ops", paramLabel = "F", parameterConsumer = OneValue.class,
+            description = "hotspot: fraction of operations on hot keys, [0, 1] [0.8]")
+    String hotOps;
+
+    @Option(names = "--seed", paramLabel = "S", parameterConsumer = OneValue.class,
+            description = "master seed, any 64-bit integer [the workload's]")
+    String seed;
+
+    @Option(names = "--samples", paramLabel = "N", parameterConsumer = OneValue.class,
+            description = "operations to draw, 1.." + SkewAnalysis.MAX_SAMPLES + " [" + DEFAULT_SAMPLES + "]")
+    String samples;
+
+    @Option(names = "--json", description = "print one JSON object instead of the table")
+    boolean json;
+
+    @Unmatched
+    List<String> unmatched = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    InspectCommand() {
     }
 
     public static void main(String[] args) {
@@ -59,41 +100,59 @@ public final class InspectCommand {
 
     /** Runs the command; returns the exit code. Exclusive bounds (theta &gt; 0) are checked by the distribution. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
+        return Cli.execute(SpacedHelp.spec(new InspectCommand()), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        UnmatchedArguments.refuse(spec, unmatched, EXIT_BAD_INPUT);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         try {
-            Arguments options = Arguments.parse("inspect", args, VALUED, FLAGS);
-            if (options.has("help")) {
-                out.print(USAGE);
-                return EXIT_OK;
+            WorkloadSpec workloadSpec = overrides().resolve();
+            long draws = samples == null ? DEFAULT_SAMPLES
+                    : OptionValues.wholeNumber("--samples", samples, 1, SkewAnalysis.MAX_SAMPLES);
+            if (!json) {
+                err.printf("inspect: drawing %,d operations from %s...%n", draws, workloadSpec.name());
+                err.flush();
             }
-            WorkloadSpec spec = overrides(options).resolve();
-            long samples = options.has("samples") ? options.longValue("samples", 1, SkewAnalysis.MAX_SAMPLES)
-                    : DEFAULT_SAMPLES;
-            if (!options.has("json")) {
-                err.printf("inspect: drawing %,d operations from %s...%n", samples, spec.name());
-            }
-            SkewReport report = SkewAnalysis.analyze(spec, samples);
-            out.println(options.has("json") ? report.toJson() : report.toText());
+            SkewReport report = SkewAnalysis.analyze(workloadSpec, draws);
+            out.println(json ? report.toJson() : report.toText());
             return EXIT_OK;
         } catch (IllegalArgumentException e) {
-            err.println(e.getMessage().startsWith("inspect:") ? e.getMessage() : "inspect: " + e.getMessage());
-            return EXIT_BAD_INPUT;
+            throw new Cli.UsageError(e.getMessage(), EXIT_BAD_INPUT);
         } catch (IOException e) {
-            err.println("inspect: cannot read the workload file: " + e.getMessage());
-            return EXIT_BAD_INPUT;
+            throw new Cli.UsageError("cannot read the workload file: " + e.getMessage(), EXIT_BAD_INPUT);
         } catch (OutOfMemoryError e) {
             err.println("inspect: not enough memory for the samples; use fewer --samples or a larger -Xmx");
             return EXIT_FAILURE;
         }
     }
 
-    static WorkloadOverrides overrides(Arguments options) {
-        String distribution = options.string("distribution");
-        return new WorkloadOverrides(options.string("workload"),
-                options.longValue("records", 1, WorkloadSpec.MAX_RECORDS),
+    /** The workload options, converted in the order they have always been checked. */
+    WorkloadOverrides overrides() {
+        return new WorkloadOverrides(workload,
+                OptionValues.wholeNumber("--records", records, 1, WorkloadSpec.MAX_RECORDS),
                 distribution == null ? null : DistributionKind.parse(distribution),
-                options.doubleValue("theta", 0, Double.MAX_VALUE),
-                options.doubleValue("hot-set", 0, 1),
-                options.doubleValue("hot-ops", 0, 1),
-                options.longValue("seed", Long.MIN_VALUE, Long.MAX_VALUE));
+                OptionValues.number("--theta", theta, 0, Double.MAX_VALUE),
+                OptionValues.number("--hot-set", hotSet, 0, 1),
+                OptionValues.number("--hot-ops", hotOps, 0, 1),
+                OptionValues.wholeNumber("--seed", seed, Long.MIN_VALUE, Long.MAX_VALUE));
+    }
+
+    /** The preset names, for the help and for shell completion. */
+    static final class PresetNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Stream.of(Preset.values()).map(Preset::label).iterator();
+        }
+    }
+
+    /** The distribution names, for the help and for shell completion. */
+    static final class DistributionNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            return Stream.of(DistributionKind.values()).map(DistributionKind::label).iterator();
+        }
     }
 }

@@ -70,67 +70,8 @@ public record SkewReport(String workload, String distribution, long records, lon
                 Double.isNaN(theory) ? "n/a" : String.format(Locale.ROOT, "%.4f", theory)));
     }
 
-    /** The report as one JSON object (numbers not available are {@code null}). */
+    /** The report as one JSON object on one line (numbers not available are {@code null}), written by Jackson. */
     public String toJson() {
-        StringBuilder json = new StringBuilder("{");
-        field(json, "workload", quote(workload)).append(',');
-        field(json, "distribution", quote(distribution)).append(',');
-        field(json, "records", Long.toString(records)).append(',');
-        field(json, "seed", Long.toString(seed)).append(',');
-        field(json, "fingerprint", quote(fingerprint)).append(',');
-        field(json, "samples", Long.toString(samples)).append(',');
-        field(json, "keyedDraws", Long.toString(keyedDraws)).append(',');
-        json.append("\"mix\":{");
-        specMix.forEach((operation, proportion) -> json.append(quote(operation.label())).append(":{\"drawn\":")
-                .append(number(drawnMix.getOrDefault(operation, 0.0))).append(",\"workload\":")
-                .append(number(proportion)).append("},"));
-        if (!specMix.isEmpty()) {
-            json.setLength(json.length() - 1);
-        }
-        json.append("},");
-        json.append("\"keys\":{");
-        field(json, "distinct", pair(distinctKeys, expectedDistinctKeys)).append(',');
-        field(json, "hottest", pair(observed.hottestItem(), theory.hottestItem())).append(',');
-        field(json, "top1Percent", pair(observed.topOnePercent(), theory.topOnePercent())).append(',');
-        field(json, "top10Percent", pair(observed.topTenPercent(), theory.topTenPercent())).append(',');
-        field(json, "rankedByItem", Boolean.toString(rankedByItem));
-        json.append("},");
-        field(json, "goodnessOfFit", fit == null ? "null" : "{\"chiSquare\":" + number(fit.statistic())
-                + ",\"df\":" + fit.degreesOfFreedom() + ",\"p\":" + number(fit.pValue()) + "}");
-        return json.append('}').toString();
-    }
-
-    private static StringBuilder field(StringBuilder json, String name, String value) {
-        return json.append(quote(name)).append(':').append(value);
-    }
-
-    private static String pair(double observed, double theory) {
-        return "{\"observed\":" + number(observed) + ",\"theory\":" + number(theory) + "}";
-    }
-
-    private static String number(double value) {
-        return Double.isFinite(value) ? (value == Math.rint(value) && Math.abs(value) < 1e15
-                ? Long.toString((long) value) : Double.toString(value)) : "null";
-    }
-
-    private static String quote(String text) {
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\r' -> quoted.append("\\r");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
+        return SkewJson.write(this);
     }
 }

@@ -40,4 +40,25 @@ class ChiSquareTest {
             logFactorial += Math.log(n);
         }
     }
+
+    @Test
+    void countsAndSortedRanksAreBinnedAlike() {
+        Popularity popularity = DistributionSpec.zipfian(0.99).popularity(5000);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        KeyDistribution zipf = DistributionSpec.zipfian(0.99).create(5000);
+        long[] ranks = new long[50_000];
+        long[] counts = new long[5000];
+        for (int i = 0; i < ranks.length; i++) {
+            ranks[i] = zipf.next(random, 5000); // zipfian: item i has rank i
+            counts[(int) ranks[i]]++;
+        }
+        java.util.Arrays.sort(ranks);
+        assertEquals(ChiSquare.testSortedRanks(ranks, popularity), ChiSquare.test(counts, popularity));
+    }
+
+    @Test
+    void countsMustCoverEveryRank() {
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ChiSquare.test(new long[3], DistributionSpec.uniform().popularity(4)));
+    }
 }

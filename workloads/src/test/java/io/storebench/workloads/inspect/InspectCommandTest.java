@@ -125,6 +125,32 @@ class InspectCommandTest {
         assertBad("inspect: unexpected argument 'ycsb-a'; options start with --", "ycsb-a");
     }
 
+    @Test
+    void valuesMayBeAttachedAndTheHelpIsGeneratedFromTheOptions() {
+        Result attached = run("--records=50", "--samples=1e3", "--json");
+        assertEquals(0, attached.code(), attached.err());
+        assertTrue(attached.out().contains("\"records\":50,") && attached.out().contains("\"samples\":1000,"),
+                attached.out());
+        Result help = run("--help");
+        for (String option : List.of("--workload NAME|FILE", "--records N", "--theta T", "--hot-set F", "--hot-ops F",
+                "--seed S", "--samples N", "--json", "--help", "--version", "ycsb-f", "scrambled-zipfian")) {
+            assertTrue(help.out().contains(option), option + " in " + help.out());
+        }
+        assertTrue(help.err().isEmpty(), help.err());
+        Result version = run("--version");
+        assertEquals(0, version.code());
+        assertTrue(version.out().startsWith("StoreBench "), version.out());
+    }
+
+    @Test
+    void repeatedAndMissingValuesAreOneLineToo() {
+        assertBad("inspect: --seed is given twice", "--seed", "1", "--seed", "2");
+        assertBad("inspect: --samples needs a value", "--samples", "--json");
+        assertBad("inspect: --theta 'abc' is not a number", "--theta", "abc");
+        assertBad("inspect: --seed '9223372036854775808' is not a whole number", "--seed", "9223372036854775808");
+        assertBad("inspect: unknown workload 'no/such/file'", "--workload", "no/such/file");
+    }
+
     private static void assertBad(String expectedStart, String... args) {
         Result result = run(args);
         assertEquals(2, result.code(), result.out());
