@@ -23,9 +23,12 @@ import picocli.CommandLine.Unmatched;
  * is the baseline of every other; Holm's adjustment runs across every key of every candidate.
  * Differences that would stop a gate (other machines, other settings, missing keys) are shown as
  * notes, and the keys that can be compared still are.
+ *
+ * <p>Named {@code storebench compare} so that its one-line errors read as they always have
+ * ({@code storebench compare: ...}); {@code Main} calls {@link #run}.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = CompareCommand.EXIT_BAD_INPUT,
-        usageHelpAutoWidth = true, sortOptions = false,
+@Command(name = "storebench compare", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
+        exitCodeOnInvalidInput = CompareCommand.EXIT_BAD_INPUT,
         description = {"Shows, for every key (engine x workload x operation x metric) the runs share, the baseline and"
                 + " candidate with 95%% intervals, the change with its 95%% interval, Welch's p, Holm's adjusted p and"
                 + " the verdict the gate would give. Runs are folders (or run.json files).", ""},

@@ -24,9 +24,12 @@ import picocli.CommandLine.Unmatched;
  * {@code gate}: judges a candidate run against a baseline run, key by key, and exits non-zero on a
  * regression. Prints one line per key, and writes {@code gate.md} (for a pull-request comment) and
  * {@code gate.json} (the verdict for machines).
+ *
+ * <p>Named {@code storebench gate} so that its one-line errors read as they always have
+ * ({@code storebench gate: ...}); {@code Main} calls {@link #run}.
  */
-@Command(name = "gate", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = GateResult.EXIT_USAGE,
-        usageHelpAutoWidth = true, sortOptions = false,
+@Command(name = "storebench gate", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
+        exitCodeOnInvalidInput = GateResult.EXIT_USAGE,
         description = {"Judges the candidate run against the baseline run for every key (engine x workload x"
                 + " operation x metric) both have. The sample is one value per fork; the test is Welch's t on the"
                 + " logarithms (the change is the ratio of geometric means), confirmed by an exact permutation test,"

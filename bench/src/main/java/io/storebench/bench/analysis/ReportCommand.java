@@ -16,9 +16,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
-/** {@code report DIR}: (re)builds a run's {@code report.md} and {@code report.html} from its run.json and hdr logs. */
-@Command(name = "report", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ReportCommand.EXIT_BAD_INPUT,
-        usageHelpAutoWidth = true, sortOptions = false,
+/**
+ * {@code report DIR}: (re)builds a run's {@code report.md} and {@code report.html} from its run.json and hdr logs.
+ *
+ * <p>Named {@code storebench report} so that its one-line errors read as they always have
+ * ({@code storebench report: ...}); {@code Main} calls {@link #run}.
+ */
+@Command(name = "storebench report", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
+        exitCodeOnInvalidInput = ReportCommand.EXIT_BAD_INPUT,
         description = {"(Re)builds the run's report.md and report.html (self-contained, charts included, viewable"
                 + " offline) from its run.json and hdr/ logs. For a run with several engines the report is the"
                 + " engine-selection report: engines ranked by the metric, with the significance of every pairwise"
@@ -82,7 +87,8 @@ public final class ReportCommand implements Callable<Integer> {
             throw new Cli.UsageError("cannot write the report into " + folder + ": " + e.getMessage(),
                     EXIT_WRITE_FAILED);
         }
-        out.println("storebench report: wrote " + folder.resolve("report.md") + " and " + folder.resolve("report.html"));
+        out.println("storebench report: wrote " + folder.resolve("report.md") + " and "
+                + folder.resolve("report.html"));
         return EXIT_OK;
     }
 }
