@@ -6,92 +6,111 @@ import io.storebench.stats.compare.GateResult;
 import io.storebench.stats.compare.GateSettings;
 import io.storebench.stats.compare.RunPairing;
 import io.storebench.stats.model.RunRecord;
-import io.storebench.workloads.cli.Arguments;
+import io.storebench.workloads.cli.Cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code gate}: judges a candidate run against a baseline run, key by key, and exits non-zero on a
  * regression. Prints one line per key, and writes {@code gate.md} (for a pull-request comment) and
  * {@code gate.json} (the verdict for machines).
+ *
+ * <p>Named {@code storebench gate} so that its one-line errors read as they always have
+ * ({@code storebench gate: ...}); {@code Main} calls {@link #run}.
  */
-public final class GateCommand {
-    static final String USAGE = """
-            Usage: java -jar bench/target/benchmarks.jar gate --baseline DIR --candidate DIR [options]
+@Command(name = "storebench gate", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
+        exitCodeOnInvalidInput = GateResult.EXIT_USAGE,
+        description = {"Judges the candidate run against the baseline run for every key (engine x workload x"
+                + " operation x metric) both have. The sample is one value per fork; the test is Welch's t on the"
+                + " logarithms (the change is the ratio of geometric means), confirmed by an exact permutation test,"
+                + " with Holm's correction across all keys.", ""},
+        footer = {"", "Verdicts: REGRESSED (significant after Holm and worse than the floor), IMPROVED, BELOW-FLOOR"
+                + " (significant, inside the floor), NO-CHANGE (90%% CI of the change inside +-floor), INCONCLUSIVE"
+                + " (with the forks per side likely to decide it).", "",
+                "Exit codes: 0 no regression, 1 at least one REGRESSED (with --strict: or INCONCLUSIVE), 2 invalid or"
+                + " insufficient data or runs that cannot be compared (different workload settings, different"
+                + " machines without --allow-cross-host, keys on one side only, fewer than 5 forks, too few"
+                + " operations per fork for the percentile), 3 usage or I/O error."})
+public final class GateCommand implements Callable<Integer> {
+    @Option(names = "--baseline", paramLabel = "DIR", description = "the baseline run folder (or its run.json)")
+    Path baseline;
 
-            Judges the candidate run against the baseline run for every key (engine x workload x
-            operation x metric) both have. The sample is one value per fork; the test is Welch's t on
-            the logarithms (the change is the ratio of geometric means), confirmed by an exact
-            permutation test, with Holm's correction across all keys.
+    @Option(names = "--candidate", paramLabel = "DIR", description = "the candidate run folder (or its run.json)")
+    Path candidate;
 
-              --baseline DIR        the baseline run folder (or its run.json)
-              --candidate DIR       the candidate run folder (or its run.json)
-              --metric M[,M]        p99 | p999 | p50 | throughput [p99]
-              --floor P             the smallest change that matters, 0%%..99%% [5%%]
-              --alpha A             family-wise false-positive rate, 0 < A < 1 [0.05]
-              --allow-cross-host    compare runs from machines with different environments
-              --strict              INCONCLUSIVE fails the gate too
-              --out DIR             where gate.md and gate.json go [the candidate run folder]
-              --help                this text
+    @Option(names = "--metric", paramLabel = "M[,M]", description = "p99 | p999 | p50 | throughput [p99]")
+    String metric = "p99";
 
-            Verdicts: REGRESSED (significant after Holm and worse than the floor), IMPROVED,
-            BELOW-FLOOR (significant, inside the floor), NO-CHANGE (90%% CI of the change inside
-            +-floor), INCONCLUSIVE (with the forks per side likely to decide it).
+    @Mixin
+    GateOptions judging;
 
-            Exit codes: 0 no regression, 1 at least one REGRESSED (with --strict: or INCONCLUSIVE),
-            2 invalid or insufficient data or runs that cannot be compared (different workload
-            settings, different machines without --allow-cross-host, keys on one side only, fewer
-            than 5 forks, too few operations per fork for the percentile), 3 usage or I/O error.
-            """;
-    private static final Set<String> VALUED = Set.of("baseline", "candidate", "metric", "floor", "alpha", "out");
-    private static final Set<String> FLAGS = Set.of("allow-cross-host", "strict", "help");
+    @Option(names = "--allow-cross-host", description = "compare runs from machines with different environments")
+    boolean allowCrossHost;
 
-    private GateCommand() {
+    @Option(names = "--strict", description = "INCONCLUSIVE fails the gate too")
+    boolean strict;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where gate.md and gate.json go [the candidate run"
+            + " folder]")
+    Path outDirectory;
+
+    @Unmatched
+    List<String> unmatched = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    private GateCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
     }
 
+    /** Runs {@code gate} with {@code args}; returns its exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        if (args.contains("--help")) {
-            out.print(USAGE.replace("%%", "%"));
-            return GateResult.EXIT_PASS;
+        return Cli.execute(new GateCommand(out, err), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        UnmatchedArguments.refuse(spec, unmatched, GateResult.EXIT_USAGE);
+        if (baseline == null || candidate == null) {
+            throw new Cli.UsageError("--" + (baseline == null ? "baseline" : "candidate") + " DIR is required (gate"
+                    + " --help)", GateResult.EXIT_USAGE);
         }
         GateSettings settings;
-        Path baselinePath;
-        Path candidatePath;
-        Path outDirectory;
         try {
-            Arguments a = Arguments.parse("gate", args, VALUED, FLAGS);
-            for (String required : List.of("baseline", "candidate")) {
-                if (!a.has(required)) {
-                    throw new Arguments.UsageException("gate: --" + required + " DIR is required (gate --help)");
-                }
-            }
-            settings = GateOptions.settings("gate", a, "p99", a.has("allow-cross-host"), a.has("strict"));
-            baselinePath = Path.of(a.string("baseline"));
-            candidatePath = Path.of(a.string("candidate"));
-            outDirectory = a.has("out") ? Path.of(a.string("out")) : RunReader.folder(candidatePath);
+            settings = judging.settings(metric, allowCrossHost, strict);
         } catch (IllegalArgumentException e) {
-            err.println("storebench " + e.getMessage());
-            return GateResult.EXIT_USAGE;
+            throw new Cli.UsageError(e.getMessage(), GateResult.EXIT_USAGE);
         }
-        RunRecord baseline;
-        RunRecord candidate;
+        Path verdictDirectory = outDirectory != null ? outDirectory : RunReader.folder(candidate);
+        RunRecord baselineRun;
+        RunRecord candidateRun;
         try {
-            baseline = RunReader.read(baselinePath);
-            candidate = RunReader.read(candidatePath);
+            baselineRun = RunReader.read(baseline);
+            candidateRun = RunReader.read(candidate);
         } catch (RunReader.Unreadable e) {
-            err.println("storebench gate: " + e.getMessage());
-            return GateResult.EXIT_USAGE;
+            throw new Cli.UsageError(e.getMessage(), GateResult.EXIT_USAGE);
         } catch (RunReader.Invalid e) {
-            err.println("storebench gate: " + e.getMessage());
-            return GateResult.EXIT_INVALID;
+            throw new Cli.UsageError(e.getMessage(), GateResult.EXIT_INVALID);
         }
-        GateResult result = GateResult.judge(candidate.runId(),
-                RunPairing.of(baseline, candidate, settings.metrics(), settings.allowCrossHost()), settings);
+        GateResult result = GateResult.judge(candidateRun.runId(),
+                RunPairing.of(baselineRun, candidateRun, settings.metrics(), settings.allowCrossHost()), settings);
 
-        out.printf("storebench gate: baseline %s, candidate %s%n%n", baseline.runId(), candidate.runId());
+        out.printf("storebench gate: baseline %s, candidate %s%n%n", baselineRun.runId(), candidateRun.runId());
         if (!result.verdicts().isEmpty()) {
             out.print(VerdictTable.of(result, false).text());
             out.println();
@@ -101,13 +120,14 @@ public final class GateCommand {
         result.problems().forEach(p -> out.println("problem: " + p));
         out.println(summary(result));
         try {
-            JsonFiles.writeString(outDirectory.resolve("gate.md"), markdown(result, baseline, candidate));
-            JsonFiles.write(outDirectory.resolve("gate.json"), GateFile.of(result, baseline.runId(), candidate.runId()));
+            JsonFiles.writeString(verdictDirectory.resolve("gate.md"), markdown(result, baselineRun, candidateRun));
+            JsonFiles.write(verdictDirectory.resolve("gate.json"), GateFile.of(result, baselineRun.runId(),
+                    candidateRun.runId()));
         } catch (IOException e) {
-            err.println("storebench gate: cannot write gate.md and gate.json to " + outDirectory + ": " + e.getMessage());
-            return GateResult.EXIT_USAGE;
+            throw new Cli.UsageError("cannot write gate.md and gate.json to " + verdictDirectory + ": "
+                    + e.getMessage(), GateResult.EXIT_USAGE);
         }
-        out.println("storebench gate: wrote " + outDirectory.resolve("gate.md") + " and gate.json; exit "
+        out.println("storebench gate: wrote " + verdictDirectory.resolve("gate.md") + " and gate.json; exit "
                 + result.exitCode());
         return result.exitCode();
     }

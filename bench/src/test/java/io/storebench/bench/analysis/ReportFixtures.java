@@ -1,0 +1,52 @@
+package io.storebench.bench.analysis;
+
+import io.storebench.stats.model.EngineMetrics;
+import io.storebench.stats.model.EngineProfileRecord;
+import io.storebench.stats.model.EngineRun;
+import io.storebench.stats.model.ForkResult;
+import io.storebench.stats.model.LatencySummary;
+import io.storebench.stats.model.OperationResult;
+import io.storebench.stats.model.RunRecord;
+import io.storebench.stats.model.Unavailability;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Small run records built in the tests of the report's sections. */
+final class ReportFixtures {
+    private ReportFixtures() {
+    }
+
+    /** A fork with one {@code read} operation of the given throughput and p99, without errors. */
+    static ForkResult fork(String engine, int index, double throughput, long p99) {
+        return fork(engine, index, throughput, p99, 0, null, List.of(), null);
+    }
+
+    static ForkResult fork(String engine, int index, double throughput, long p99, long errors, EngineMetrics metrics,
+            List<Unavailability> unavailable, String firstError) {
+        OperationResult read = new OperationResult("read", new LatencySummary(1000, p99 / 2.0, p99 / 2, p99, p99,
+                p99, p99), throughput, errors, 0, 0);
+        return new ForkResult(engine, engine + "-" + index, 1, "buffered", "fingerprint", true, 0, null, throughput,
+                List.of(throughput), List.of(read), metrics, 0, 0, 0, firstError, unavailable, Map.of());
+    }
+
+    /** An engine whose forks have these throughputs (p99 = 1e9 / throughput ns). */
+    static EngineRun engine(String name, double... throughputs) {
+        List<ForkResult> forks = new ArrayList<>();
+        for (int i = 0; i < throughputs.length; i++) {
+            forks.add(fork(name, i, throughputs[i], Math.round(1e9 / throughputs[i])));
+        }
+        return engine(name, null, forks);
+    }
+
+    static EngineRun engine(String name, EngineProfileRecord profile, List<ForkResult> forks) {
+        return new EngineRun(name, name + " described", List.of("scan", "transactions"), "buffered", profile,
+                Map.of(), forks);
+    }
+
+    /** A run of these engines, without settings (as a minimal run.json would have it). */
+    static RunRecord run(EngineRun... engines) {
+        return new RunRecord(RunRecord.SCHEMA, "test-run", "2026-12-01T00:00:00Z", List.of("run"), Map.of(), null,
+                Map.of(), List.of(engines), true, List.of());
+    }
+}
