@@ -7,6 +7,7 @@ import io.storebench.stats.compare.GateSettings;
 import io.storebench.stats.compare.RunPairing;
 import io.storebench.stats.model.RunRecord;
 import io.storebench.workloads.cli.Cli;
+import io.storebench.workloads.cli.UnmatchedArguments;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

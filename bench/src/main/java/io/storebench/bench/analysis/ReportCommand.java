@@ -3,6 +3,7 @@ package io.storebench.bench.analysis;
 import io.storebench.stats.compare.KeyMetric;
 import io.storebench.stats.model.RunRecord;
 import io.storebench.workloads.cli.Cli;
+import io.storebench.workloads.cli.UnmatchedArguments;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
