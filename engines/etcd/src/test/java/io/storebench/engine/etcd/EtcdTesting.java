@@ -95,7 +95,7 @@ public final class EtcdTesting {
      * Starts a real etcd cluster before the class's tests and stops it after them:
      * {@code @RegisterExtension static final EtcdTesting.Cluster etcd = new EtcdTesting.Cluster(3);}
      */
-    public static final class Cluster implements BeforeAllCallback, AfterAllCallback {
+    public static final class Cluster implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
         private final int members;
         private Path directory;
         private ManagedEtcd etcd;
@@ -106,14 +106,25 @@ public final class EtcdTesting {
 
         @Override
         public void beforeAll(ExtensionContext context) throws Exception {
+            start();
+        }
+
+        @Override
+        public void afterAll(ExtensionContext context) throws Exception {
+            close();
+        }
+
+        /** Starts the cluster (outside a JUnit extension, e.g. for a contract fixture); skips without etcd. */
+        public void start() throws Exception {
             requireEtcd();
             directory = Files.createTempDirectory("storebench-etcd-test-");
             etcd = ManagedEtcd.start(ManagedEtcd.Settings.defaults(directory).withMembers(members)
                     .withUnsafeNoFsync(true));
         }
 
+        /** Stops the cluster and removes its directory. */
         @Override
-        public void afterAll(ExtensionContext context) throws Exception {
+        public void close() throws Exception {
             if (etcd != null) {
                 etcd.close();
             }

@@ -37,26 +37,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The contract of {@link KeyValueStore}, run unchanged against every engine adapter, baselines
- * included. A subclass names its engine and nothing else:
+ * The contract of {@link KeyValueStore}, run unchanged against every engine registered on the test
+ * class path, baselines included: {@link EveryEngine} runs each case once per engine found by
+ * {@link EngineRegistry#discover()} and per setup of the engine's {@link ContractFixture}. An
+ * engine module runs the kit by scanning this test-jar (surefire {@code dependenciesToScan}) and
+ * listing its fixture in {@code META-INF/services/io.storebench.engine.contract.ContractFixture}:
  *
  * <pre>{@code
- * class RocksDbContractTest extends KeyValueStoreContract {
- *     RocksDbContractTest() { super("rocksdb"); }
+ * public final class RocksDbContractFixture implements ContractFixture {
+ *     public String engine() { return "rocksdb"; }
  * }
  * }</pre>
  *
  * Cases that need a {@link Capability} the engine lacks are skipped by assumption, never deleted.
  * Every store is real: files in a temporary directory, or a real server for remote engines.
  */
-public abstract class KeyValueStoreContract {
-    private final String engineName;
+@ExtendWith(EveryEngine.class)
+public class KeyValueStoreContract {
     protected final EngineRegistry registry = EngineRegistry.discover();
 
     @TempDir
@@ -64,17 +66,15 @@ public abstract class KeyValueStoreContract {
 
     protected KeyValueStore store;
 
-    protected KeyValueStoreContract(String engineName) {
-        this.engineName = engineName;
-    }
+    private EngineCase engine;
 
-    /** Engine-specific options for every store this suite opens; none by default. */
+    /** Engine-specific options for every store this case opens: the fixture's. */
     protected Map<String, String> options() {
-        return Map.of();
+        return engine.options();
     }
 
     protected final EngineProvider provider() {
-        return registry.provider(engineName);
+        return registry.provider(engine.engine());
     }
 
     /** Buffered where the engine offers it, else the engine's first profile. */
@@ -88,22 +88,25 @@ public abstract class KeyValueStoreContract {
     }
 
     protected final KeyValueStore open(Durability durability) {
-        return registry.open(engineName, config(durability));
+        return registry.open(engine.engine(), config(durability));
     }
 
     @BeforeEach
-    void openStore() {
+    void openStore(EngineCase engineCase) {
+        engine = engineCase;
         store = open(defaultDurability());
     }
 
     @AfterEach
     void closeStore() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     protected final void assume(Capability capability) {
         assumeTrue(provider().capabilities().contains(capability),
-                () -> engineName + " lacks " + capability.label() + ": case skipped");
+                () -> engine + " lacks " + capability.label() + ": case skipped");
     }
 
     protected static byte[] bytes(String text) {
@@ -117,14 +120,14 @@ public abstract class KeyValueStoreContract {
 
     // ---------------------------------------------------------------- basic operations
 
-    @Test
+    @TestTemplate
     void getAfterPut() {
         assume(Capability.RETAINS_DATA);
         store.put(bytes("alpha"), bytes("one"));
         assertArrayEquals(bytes("one"), read(bytes("alpha")));
     }
 
-    @Test
+    @TestTemplate
     void overwriteReplacesTheValueWithALongerThenAShorterOne() {
         assume(Capability.RETAINS_DATA);
         store.put(bytes("k"), bytes("first"));
@@ -134,7 +137,7 @@ public abstract class KeyValueStoreContract {
         assertArrayEquals(bytes("3"), read(bytes("k")));
     }
 
-    @Test
+    @TestTemplate
     void deleteRemovesTheKeyAndDeletingAnAbsentKeyIsNoError() {
         assume(Capability.RETAINS_DATA);
         store.put(bytes("gone"), bytes("soon"));
@@ -143,7 +146,7 @@ public abstract class KeyValueStoreContract {
         store.delete(bytes("never-there"));
     }
 
-    @Test
+    @TestTemplate
     void missingKeyReturnsFalseAndLeavesTheBufferAlone() {
         ValueBuffer buffer = new ValueBuffer(8);
         buffer.set(bytes("before"), 0, 6);
@@ -154,14 +157,14 @@ public abstract class KeyValueStoreContract {
         }
     }
 
-    @Test
+    @TestTemplate
     void emptyValueIsStoredAndReadBackAsEmpty() {
         assume(Capability.RETAINS_DATA);
         store.put(bytes("empty"), new byte[0]);
         assertArrayEquals(new byte[0], read(bytes("empty")));
     }
 
-    @Test
+    @TestTemplate
     void oneMebibyteValueRoundTrips() {
         assume(Capability.RETAINS_DATA);
         byte[] big = new byte[1 << 20];
@@ -173,14 +176,14 @@ public abstract class KeyValueStoreContract {
         assertArrayEquals(big, small.toByteArray());
     }
 
-    @Test
+    @TestTemplate
     void putWithALengthStoresOnlyThatPrefix() {
         assume(Capability.RETAINS_DATA);
         store.put(bytes("prefix"), bytes("abcdefgh"), 3);
         assertArrayEquals(bytes("abc"), read(bytes("prefix")));
     }
 
-    @Test
+    @TestTemplate
     void callerMayReuseItsArraysAfterTheCall() {
         assume(Capability.RETAINS_DATA);
         byte[] key = bytes("reused");
@@ -191,7 +194,7 @@ public abstract class KeyValueStoreContract {
         assertArrayEquals(bytes("original"), read(bytes("reused")));
     }
 
-    @Test
+    @TestTemplate
     void binaryKeysWithZeroAndFfBytesAreDistinctAndOrderedUnsigned() {
         assume(Capability.RETAINS_DATA);
         List<byte[]> keys = new ArrayList<>(List.of(new byte[] {0x00}, new byte[] {0x00, 0x00},
@@ -221,7 +224,7 @@ public abstract class KeyValueStoreContract {
 
     // ---------------------------------------------------------------- scan
 
-    @Test
+    @TestTemplate
     void orderedScanStartsAtTheStartKeyAndStopsAtTheLimit() {
         assume(Capability.ORDERED_SCAN);
         assume(Capability.RETAINS_DATA);
@@ -251,14 +254,14 @@ public abstract class KeyValueStoreContract {
         assertEquals(2, seen.size());
     }
 
-    @Test
+    @TestTemplate
     void negativeScanLimitIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> store.scan(bytes("a"), -1, (k, v) -> { }));
     }
 
     // ---------------------------------------------------------------- batches
 
-    @Test
+    @TestTemplate
     void batchAppliesItsEntriesInOrder() {
         assume(Capability.RETAINS_DATA);
         store.put(bytes("old"), bytes("x"));
@@ -271,7 +274,7 @@ public abstract class KeyValueStoreContract {
         assertEquals(null, read(bytes("old")));
     }
 
-    @Test
+    @TestTemplate
     void batchIsAtomicForAConcurrentScanner() throws Exception {
         assume(Capability.ATOMIC_BATCH);
         assume(Capability.ORDERED_SCAN);
@@ -316,8 +319,7 @@ public abstract class KeyValueStoreContract {
 
     // ---------------------------------------------------------------- durability and reopen
 
-    @ParameterizedTest
-    @EnumSource(value = Durability.class, names = {"STRICT", "BUFFERED"})
+    @TestTemplate
     void reopenAfterCloseSeesTheData(Durability durability) {
         assume(Capability.PERSISTENT);
         assumeTrue(provider().durabilities().contains(durability), () -> "profile " + durability.label()
@@ -342,7 +344,7 @@ public abstract class KeyValueStoreContract {
      * length; two readers verifying every value they see. Then every key must hold its writer's
      * last version: nothing lost, nothing torn.
      */
-    @Test
+    @TestTemplate
     void fourThreadsOfReadersAndWritersLoseAndTearNothing() throws Exception {
         int keysPerWriter = 50;
         int versions = 40;
@@ -432,13 +434,22 @@ public abstract class KeyValueStoreContract {
 
     // ---------------------------------------------------------------- lifecycle
 
-    @Test
+    @TestTemplate
     void closingTwiceIsHarmless() {
+        store.put(bytes("kept"), bytes("across close"));
         store.close();
         store.close();
+        assertThrows(StoreClosedException.class, () -> store.get(bytes("kept"), new ValueBuffer(4)),
+                "the store stays closed after a second close");
+        // Closing released what the store held (file locks, handles, a server): the same data opens again.
+        store = open(defaultDurability());
+        if (provider().capabilities().contains(Capability.PERSISTENT)) {
+            assertArrayEquals(bytes("across close"), read(bytes("kept")));
+        }
+        store.put(bytes("after-reopen"), bytes("v"));
     }
 
-    @Test
+    @TestTemplate
     void useAfterCloseIsAClearExceptionNotACrash() {
         store.put(bytes("before-close"), bytes("v"));
         store.close();
@@ -453,13 +464,13 @@ public abstract class KeyValueStoreContract {
 
     // ---------------------------------------------------------------- keys and statistics
 
-    @Test
+    @TestTemplate
     void emptyAndNullKeysAreRefused() {
         assertThrows(ConfigurationException.class, () -> store.put(new byte[0], bytes("v")));
         assertThrows(ConfigurationException.class, () -> store.get(null, new ValueBuffer(1)));
     }
 
-    @Test
+    @TestTemplate
     void keyLongerThanTheEngineAllowsIsRefusedNamingTheLimit() {
         int max = store.maxKeySize();
         assumeTrue(max < (1 << 20), "engine takes keys of any practical size");
@@ -473,7 +484,7 @@ public abstract class KeyValueStoreContract {
         assertThrows(ConfigurationException.class, () -> store.get(tooLong, new ValueBuffer(4)));
     }
 
-    @Test
+    @TestTemplate
     void statsCountUserBytesAndReadingsAreNeverNegative() {
         EngineStats before = store.stats();
         store.put(bytes("12345"), bytes("1234567890"));
