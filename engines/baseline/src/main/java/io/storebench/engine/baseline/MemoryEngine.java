@@ -1,11 +1,8 @@
 package io.storebench.engine.baseline;
 
-import io.storebench.engine.AbstractEngineProvider;
 import io.storebench.engine.Capability;
-import io.storebench.engine.Durability;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOptions;
-import io.storebench.engine.EngineProfile;
 import io.storebench.engine.KeyValueStore;
 import java.util.EnumSet;
 import java.util.List;
@@ -16,28 +13,13 @@ import java.util.List;
  * baseline is data-structure work, and an engine measured against it shows its storage cost.
  * Batches are applied entry by entry (not atomic) and scans are weakly consistent.
  */
-public final class MemoryEngine extends AbstractEngineProvider {
+public final class MemoryEngine extends BaselineEngine {
     public static final String NAME = "memory";
 
     public MemoryEngine() {
         super(NAME, "baseline: concurrent sorted map on the heap, no I/O",
-                EnumSet.of(Capability.RETAINS_DATA, Capability.ORDERED_SCAN), EnumSet.of(Durability.NONE), List.of());
-    }
-
-    @Override
-    public boolean usesDataDirectory() {
-        return false;
-    }
-
-    @Override
-    public boolean baseline() {
-        return true;
-    }
-
-    @Override
-    public EngineProfile profile() {
-        return new EngineProfile("baseline: sorted map on the heap", "none: each operation on its own, batches not atomic",
-                "none: nothing is written", "in process");
+                EnumSet.of(Capability.RETAINS_DATA, Capability.ORDERED_SCAN), List.of(),
+                "baseline: sorted map on the heap", "none: each operation on its own, batches not atomic");
     }
 
     @Override

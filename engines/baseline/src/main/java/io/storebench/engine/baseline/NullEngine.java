@@ -1,12 +1,9 @@
 package io.storebench.engine.baseline;
 
-import io.storebench.engine.AbstractEngineProvider;
 import io.storebench.engine.Capability;
-import io.storebench.engine.Durability;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOption;
 import io.storebench.engine.EngineOptions;
-import io.storebench.engine.EngineProfile;
 import io.storebench.engine.KeyValueStore;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,7 +15,7 @@ import java.util.List;
  * shows why open-loop measurement matters (a closed loop records one slow operation; an open loop
  * records every operation that was due during the stall).
  */
-public final class NullEngine extends AbstractEngineProvider {
+public final class NullEngine extends BaselineEngine {
     public static final String NAME = "null";
     static final String VALUE_SIZE = "value-size";
     static final String STALL_AFTER = "stall-after";
@@ -26,27 +23,12 @@ public final class NullEngine extends AbstractEngineProvider {
 
     public NullEngine() {
         super(NAME, "baseline: does no work, get returns a fixed value (measures the harness)",
-                EnumSet.noneOf(Capability.class), EnumSet.of(Durability.NONE),
+                EnumSet.noneOf(Capability.class),
                 List.of(EngineOption.range(VALUE_SIZE, "bytes of the fixed value every get returns", 100, 0, 1 << 24),
                         EngineOption.range(STALL_AFTER, "stall once, in the get with this number (0 = never):"
                                 + " shows what coordinated omission hides", 0, 0, Long.MAX_VALUE),
-                        EngineOption.range(STALL_MS, "how long that one stall lasts, in ms", 1000, 1, 600_000)));
-    }
-
-    @Override
-    public boolean usesDataDirectory() {
-        return false;
-    }
-
-    @Override
-    public boolean baseline() {
-        return true;
-    }
-
-    @Override
-    public EngineProfile profile() {
-        return new EngineProfile("baseline: stores nothing", "none",
-                "none: nothing is written", "in process");
+                        EngineOption.range(STALL_MS, "how long that one stall lasts, in ms", 1000, 1, 600_000)),
+                "baseline: stores nothing", "none");
     }
 
     @Override

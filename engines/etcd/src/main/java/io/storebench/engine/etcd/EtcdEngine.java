@@ -7,9 +7,11 @@ import io.storebench.engine.EngineOption;
 import io.storebench.engine.EngineOptions;
 import io.storebench.engine.EngineProfile;
 import io.storebench.engine.KeyValueStore;
+import io.storebench.engine.LibraryVersion;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code etcd}: etcd, the Raft-replicated key-value server, over gRPC through jetcd.
@@ -126,6 +128,17 @@ public final class EtcdEngine extends AbstractEngineProvider {
                 "Txn: atomic compare-and-swap batches, serializable isolation; linearizable or serializable reads",
                 "strict: WAL fsync before the ack (etcd's default); buffered: --unsafe-no-fsync (managed members)",
                 "gRPC over loopback or network (jetcd)");
+    }
+
+    /**
+     * jetcd's version. Its jar names none (no manifest entry, no Maven metadata), so this module's
+     * build writes the version Maven resolved into {@code jetcd.properties}; the server's version
+     * comes from each store once connected ({@link EtcdStore#versions()}).
+     */
+    @Override
+    public Map<String, String> versions() {
+        String jetcd = LibraryVersion.fromResource(EtcdEngine.class, "jetcd.properties", "jetcd");
+        return Map.of("jetcd", jetcd == null || jetcd.startsWith("${") ? LibraryVersion.UNKNOWN : jetcd);
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.etcd.jetcd.ClientBuilder;
 import io.etcd.jetcd.KV;
 import io.etcd.jetcd.KeyValue;
 import io.etcd.jetcd.kv.GetResponse;
+import io.etcd.jetcd.maintenance.StatusResponse;
 import io.etcd.jetcd.op.Op;
 import io.etcd.jetcd.options.DeleteOption;
 import io.etcd.jetcd.options.GetOption;
@@ -20,6 +21,7 @@ import io.storebench.engine.AbstractKeyValueStore;
 import io.storebench.engine.ConfigurationException;
 import io.storebench.engine.Durability;
 import io.storebench.engine.EngineStats;
+import io.storebench.engine.LibraryVersion;
 import io.storebench.engine.ScanVisitor;
 import io.storebench.engine.StoreException;
 import io.storebench.engine.ValueBuffer;
@@ -70,11 +72,12 @@ final class EtcdStore extends AbstractKeyValueStore {
     private final boolean serializable;
     private final String target;
     private final ServerMetrics metrics;
+    private final Map<String, String> versions;
     private final AtomicInteger nextClient = new AtomicInteger();
     private final ThreadLocal<KV> threadKv;
 
     private EtcdStore(EtcdSettings settings, ManagedEtcd server, ExecutorService executor, List<Client> clients,
-            String target, ServerMetrics metrics) {
+            String target, ServerMetrics metrics, Map<String, String> versions) {
         super(EtcdEngine.NAME);
         this.settings = settings;
         this.server = server;
@@ -87,6 +90,7 @@ final class EtcdStore extends AbstractKeyValueStore {
         this.getOption = GetOption.builder().withSerializable(serializable).build();
         this.target = target;
         this.metrics = metrics;
+        this.versions = versions;
         this.threadKv = ThreadLocal.withInitial(() -> kvs[Math.floorMod(nextClient.getAndIncrement(), kvs.length)]);
     }
 
@@ -122,7 +126,8 @@ final class EtcdStore extends AbstractKeyValueStore {
                     managed == null ? null : settings.dataDirectory().resolve(ManagedEtcd.MEMBERS_FOLDER),
                     managed == null ? List::of : managed::liveProcesses,
                     HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(), Duration.ofSeconds(2));
-            return new EtcdStore(settings, server, executor, List.copyOf(clients), target, metrics);
+            Map<String, String> versions = Map.of("etcd-server", serverVersion(clients.get(0), urls, settings));
+            return new EtcdStore(settings, server, executor, List.copyOf(clients), target, metrics, versions);
         } catch (RuntimeException e) {
             clients.forEach(Client::close);
             if (executor != null) {
@@ -198,6 +203,25 @@ final class EtcdStore extends AbstractKeyValueStore {
                     .password(ByteSequence.from(settings.password(), StandardCharsets.UTF_8));
         }
         return builder.build();
+    }
+
+    /**
+     * The server's version, from the first endpoint that answers jetcd's maintenance status within
+     * the connect timeout; {@code unknown} if none does (the probe has shown the cluster serves).
+     */
+    private static String serverVersion(Client client, List<String> urls, EtcdSettings settings) {
+        for (String url : urls) {
+            CompletableFuture<StatusResponse> status = client.getMaintenanceClient().statusMember(url);
+            try {
+                return status.get(settings.connectTimeout().toNanos(), TimeUnit.NANOSECONDS).getVersion();
+            } catch (TimeoutException | ExecutionException e) {
+                status.cancel(true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return LibraryVersion.UNKNOWN;
     }
 
     /** One request through every client, within the connect timeout: an unreachable cluster fails here. */
@@ -366,6 +390,12 @@ final class EtcdStore extends AbstractKeyValueStore {
     /** The managed cluster, or {@code null} when the store uses existing endpoints. For tests. */
     ManagedEtcd server() {
         return server;
+    }
+
+    /** The server's version ({@code etcd-server}), asked once at open. */
+    @Override
+    public Map<String, String> versions() {
+        return versions;
     }
 
     @Override

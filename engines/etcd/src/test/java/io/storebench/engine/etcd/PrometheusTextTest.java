@@ -3,6 +3,7 @@ package io.storebench.engine.etcd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -61,13 +62,17 @@ class PrometheusTextTest {
         PrometheusText before = new PrometheusText();
         before.add(SCRAPE);
         PrometheusText after = new PrometheusText();
-        after.add(SCRAPE.replace("} 100", "} 110").replace("le=\"0.001\"} 90", "le=\"0.001\"} 90")
-                .replace("le=\"0.002\"} 96", "le=\"0.002\"} 96"));
-        // 10 new observations, all in (0.002, 0.004]: p99 of the delta is 0.002 + 0.002 * 9.9 / 10
+        String later = SCRAPE.replace("} 100", "} 110");
+        // 10 new observations, all in (0.002, 0.004]: the two lower buckets keep their counts
+        assertTrue(later.contains("le=\"0.001\"} 90\n") && later.contains("le=\"0.002\"} 96\n")
+                && later.contains("le=\"0.004\"} 110\n") && later.contains("le=\"+Inf\"} 110\n"), later);
+        after.add(later);
+        // p99 of the delta is 0.002 + 0.002 * 9.9 / 10; its median, too, lies in that bucket: nothing below 0.002
         PrometheusText.Histogram delta = after.histogram("etcd_disk_wal_fsync_duration_seconds")
                 .minus(before.histogram("etcd_disk_wal_fsync_duration_seconds"));
         assertEquals(10, delta.count(), 0);
         assertEquals(0.002 + 0.002 * 9.9 / 10, delta.quantile(0.99).getAsDouble(), 1e-12);
+        assertEquals(0.002 + 0.002 * 5 / 10, delta.quantile(0.5).getAsDouble(), 1e-12);
         assertFalse(before.histogram("etcd_disk_wal_fsync_duration_seconds")
                 .minus(before.histogram("etcd_disk_wal_fsync_duration_seconds")).quantile(0.99).isPresent());
         assertNull(before.histogram("absent"));

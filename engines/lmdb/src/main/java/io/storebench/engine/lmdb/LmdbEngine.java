@@ -6,7 +6,12 @@ import io.storebench.engine.EngineOption;
 import io.storebench.engine.EngineOptions;
 import io.storebench.engine.EngineProfile;
 import io.storebench.engine.KeyValueStore;
+import io.storebench.engine.LibraryVersion;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.lmdbjava.Env;
+import org.lmdbjava.Meta;
 
 /**
  * {@code lmdb}: LMDB, a copy-on-write B+tree over a memory map, through lmdbjava (JNR).
@@ -45,6 +50,16 @@ public final class LmdbEngine extends AbstractEngineProvider {
     public EngineProfile profile() {
         return new EngineProfile("B+tree over mmap, copy-on-write pages", "ACID, one writer at a time, MVCC readers",
                 "strict: fsync of data and meta page per commit; buffered: MDB_NOSYNC", "JNR (lmdbjava)");
+    }
+
+    /** lmdbjava's version from its jar, LMDB's from the native library ({@code mdb_version}). */
+    @Override
+    public Map<String, String> versions() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("lmdbjava", LibraryVersion.of(Env.class, "org.lmdbjava", "lmdbjava"));
+        Meta.Version lmdb = Meta.version();
+        versions.put("lmdb", lmdb.major + "." + lmdb.minor + "." + lmdb.patch);
+        return versions;
     }
 
     @Override

@@ -7,6 +7,8 @@ import io.storebench.engine.EngineOptions;
 import io.storebench.engine.EngineProfile;
 import io.storebench.engine.KeyValueStore;
 import java.util.List;
+import java.util.Map;
+import org.rocksdb.RocksDB;
 
 /**
  * {@code rocksdb}: RocksDB, an LSM tree, through rocksdbjni (JNI).
@@ -38,6 +40,13 @@ public final class RocksDbEngine extends AbstractEngineProvider {
     public EngineProfile profile() {
         return new EngineProfile("LSM tree (memtable, WAL, levelled SSTables)", "atomic write batches; snapshot reads",
                 "strict: WAL fsync per write (group commit across threads); buffered: WAL written, not synced", "JNI (rocksdbjni)");
+    }
+
+    /** RocksDB's own version, from the native library (rocksdbjni's jar carries no Maven metadata). */
+    @Override
+    public Map<String, String> versions() {
+        RocksDB.loadLibrary();
+        return Map.of("rocksdb", RocksDB.rocksdbVersion().toString());
     }
 
     @Override

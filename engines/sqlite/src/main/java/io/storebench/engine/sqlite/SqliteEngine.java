@@ -6,7 +6,14 @@ import io.storebench.engine.EngineOption;
 import io.storebench.engine.EngineOptions;
 import io.storebench.engine.EngineProfile;
 import io.storebench.engine.KeyValueStore;
+import io.storebench.engine.LibraryVersion;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * {@code sqlite}: SQLite in WAL mode through sqlite-jdbc (JDBC over JNI).
@@ -39,6 +46,19 @@ public final class SqliteEngine extends AbstractEngineProvider {
     public EngineProfile profile() {
         return new EngineProfile("relational (B-tree table), WAL journal", "ACID, one writer at a time (WAL readers do not block)",
                 "strict: synchronous=FULL; buffered: synchronous=OFF", "JDBC over JNI (sqlite-jdbc)");
+    }
+
+    /** sqlite-jdbc's version from the driver, SQLite's from the native library it loads (an in-memory database). */
+    @Override
+    public Map<String, String> versions() {
+        Map<String, String> versions = new LinkedHashMap<>();
+        versions.put("sqlite-jdbc", SQLiteJDBCLoader.getVersion());
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            versions.put("sqlite", connection.getMetaData().getDatabaseProductVersion());
+        } catch (SQLException e) {
+            versions.put("sqlite", LibraryVersion.UNKNOWN);
+        }
+        return versions;
     }
 
     @Override
