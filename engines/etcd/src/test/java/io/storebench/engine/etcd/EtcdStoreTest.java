@@ -71,6 +71,21 @@ class EtcdStoreTest {
         assertFalse(Files.exists(members), "member data removed");
     }
 
+    /** The server's version comes from the server (jetcd's maintenance status): the one its binary prints. */
+    @Test
+    void theStoreNamesTheServerVersionItReached() throws Exception {
+        Process version = new ProcessBuilder(EtcdTesting.requireEtcd().toString(), "--version").redirectErrorStream(true)
+                .start();
+        String printed = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(version.waitFor(10, TimeUnit.SECONDS));
+        String expected = printed.lines().filter(l -> l.startsWith("etcd Version:")).findFirst().orElseThrow()
+                .substring("etcd Version:".length()).trim();
+        try (KeyValueStore store = open(Durability.BUFFERED, Map.of())) {
+            assertEquals(Map.of("etcd-server", expected), store.versions());
+        }
+        assertTrue(new EtcdEngine().versions().get("jetcd").matches("\\d+\\.\\d+\\.\\d+.*"), "jetcd's version");
+    }
+
     @Test
     void bufferedIsUnsafeNoFsyncAndStrictIsEtcdsDefault() {
         for (Durability durability : List.of(Durability.STRICT, Durability.BUFFERED)) {
