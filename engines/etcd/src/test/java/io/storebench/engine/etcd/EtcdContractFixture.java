@@ -1,6 +1,7 @@
 package io.storebench.engine.etcd;
 
 import io.storebench.engine.contract.ContractFixture;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,7 +39,7 @@ public final class EtcdContractFixture implements ContractFixture {
                 }
 
                 @Override
-                public void close() throws Exception {
+                public void stop() throws IOException {
                     cluster.close();
                 }
             };

@@ -8,6 +8,7 @@ import io.etcd.jetcd.ByteSequence;
 import io.etcd.jetcd.Client;
 import io.etcd.jetcd.auth.Permission;
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,7 +125,7 @@ public final class EtcdTesting {
 
         /** Stops the cluster and removes its directory. */
         @Override
-        public void close() throws Exception {
+        public void close() throws IOException {
             if (etcd != null) {
                 etcd.close();
             }

@@ -22,7 +22,7 @@ public interface ContractFixture {
 
     /**
      * One way to run the engine, named in the reports. {@code start} is called once per contract
-     * class, before the setup's first case; what it returns is closed after the class's last case.
+     * class, before the setup's first case; what it returns is stopped after the class's last case.
      */
     record Setup(String name, Starter starter) {
         /** Every store opens on its own, with the engine's default options. */
@@ -39,12 +39,12 @@ public interface ContractFixture {
 
     /** A started setup. */
     @FunctionalInterface
-    interface Running extends AutoCloseable {
+    interface Running {
         /** The engine options for one case's stores (called once per case). */
         Map<String, String> options();
 
-        @Override
-        default void close() throws Exception {
+        /** Stops what {@link Starter#start} started, after the class's last case. */
+        default void stop() throws Exception {
         }
     }
 }

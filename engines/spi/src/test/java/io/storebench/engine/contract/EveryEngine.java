@@ -92,7 +92,7 @@ public final class EveryEngine implements TestTemplateInvocationContextProvider 
     private record Started(ContractFixture.Running running) implements ExtensionContext.Store.CloseableResource {
         @Override
         public void close() throws Throwable {
-            running.close();
+            running.stop();
         }
     }
 
