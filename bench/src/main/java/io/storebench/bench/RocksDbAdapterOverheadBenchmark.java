@@ -1,6 +1,7 @@
 package io.storebench.bench;
 
 import io.storebench.engine.ValueBuffer;
+import io.storebench.engine.rocksdb.RocksDbEngine;
 import io.storebench.engine.rocksdb.RocksDbStore;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,7 +47,7 @@ public class RocksDbAdapterOverheadBenchmark {
 
     @Setup(Level.Trial)
     public void load() {
-        loaded = LoadedStore.standard("rocksdb");
+        loaded = LoadedStore.standard(RocksDbEngine.NAME);
         RocksDbStore store = (RocksDbStore) loaded.store();
         raw = store.database();
         readOptions = store.readOptions();

@@ -1,24 +1,21 @@
 package io.storebench.bench.run;
 
+import io.storebench.engine.LibraryVersion;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
-/** The environment fingerprint that goes into {@code run.json}: what could make two runs differ besides the code. */
+/**
+ * The environment fingerprint that goes into {@code run.json}: what could make two runs differ
+ * besides the code. {@code libraries} holds the harness's own (JMH, HdrHistogram), each read from
+ * its jar's metadata; the engines' libraries are recorded per engine
+ * ({@code EngineRun.versions}, from {@code EngineProvider.versions()}).
+ */
 final class Environment {
-    private static final List<String[]> LIBRARIES = List.of(
-            new String[] {"lmdbjava", "org.lmdbjava", "lmdbjava"},
-            new String[] {"sqlite-jdbc", "org.xerial", "sqlite-jdbc"},
-            new String[] {"jmh", "org.openjdk.jmh", "jmh-core"},
-            new String[] {"HdrHistogram", "org.hdrhistogram", "HdrHistogram"});
-
     private Environment() {
     }
 
@@ -34,10 +31,9 @@ final class Environment {
         environment.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         environment.put("jvmFlags", ManagementFactory.getRuntimeMXBean().getInputArguments());
         Map<String, String> libraries = new LinkedHashMap<>();
-        for (String[] library : LIBRARIES) {
-            libraries.put(library[0], mavenVersion(library[1], library[2]));
-        }
-        libraries.put("rocksdb", rocksDbVersion());
+        libraries.put("jmh", LibraryVersion.of(org.openjdk.jmh.Main.class, "org.openjdk.jmh", "jmh-core"));
+        libraries.put("HdrHistogram", LibraryVersion.of(org.HdrHistogram.Histogram.class, "org.hdrhistogram",
+                "HdrHistogram"));
         environment.put("libraries", libraries);
         environment.put("storebenchCommit", gitCommit());
         return environment;
@@ -69,31 +65,6 @@ final class Environment {
             var store = Files.getFileStore(directory);
             return store.type() + " (" + store.name() + ")";
         } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    /** The version in the jar's Maven metadata (kept by the shade plugin). */
-    private static String mavenVersion(String group, String artifact) {
-        String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
-        try (InputStream in = Environment.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    /** RocksDB's own version (its jar carries no Maven metadata). */
-    private static String rocksDbVersion() {
-        try {
-            org.rocksdb.RocksDB.loadLibrary();
-            return org.rocksdb.RocksDB.rocksdbVersion().toString();
-        } catch (RuntimeException | LinkageError e) {
             return "unknown";
         }
     }

@@ -1,8 +1,0 @@
-package io.storebench.engine.contract;
-
-/** The contract suite against the real `null` engine. */
-class NullContractTest extends KeyValueStoreContract {
-    NullContractTest() {
-        super("null");
-    }
-}

@@ -1,8 +1,0 @@
-package io.storebench.engine.contract;
-
-/** The contract suite against the real `sqlite` engine. */
-class SqliteContractTest extends KeyValueStoreContract {
-    SqliteContractTest() {
-        super("sqlite");
-    }
-}
