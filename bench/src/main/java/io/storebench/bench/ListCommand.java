@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
 
 /** {@code list}: engines with capabilities and options, workloads, distributions, durability profiles, run profiles. */
 @Command(name = "list", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 2,
+        header = "engines, capabilities, options, workloads, distributions, profiles",
         description = "Lists the engines (capabilities, durability profiles, options), workloads, distributions,"
                 + " durability profiles and run profiles.")
 final class ListCommand implements Callable<Integer> {

@@ -32,15 +32,17 @@ import picocli.CommandLine.Option;
  * {@code compare} and {@code report} document their own.
  */
 @Command(name = "storebench", usageHelpAutoWidth = true,
-        description = "StoreBench: storage-engine benchmarks on JMH.",
+        description = {"StoreBench: storage-engine benchmarks on JMH.", "",
+            "With no arguments, the default run: rocksdb, lmdb, sqlite on ycsb-a (100k records of 1 KB, 2 threads,"
+                    + " durability buffered), quick profile; about 3 minutes. Anything that is not a command below"
+                    + " goes to JMH's own command line: -l, -h, a regex, -p, -prof gc, -rf json ...", ""},
+        synopsisHeading = "Usage:%n",
         customSynopsis = {
-            "Usage: java -jar bench/target/benchmarks.jar                the default run: rocksdb, lmdb, sqlite on"
-                    + " ycsb-a (100k records of 1 KB, 2 threads, durability buffered), quick profile; about 3 minutes",
-            "       java -jar bench/target/benchmarks.jar run [options]  benchmark engines (run --help lists the"
-                    + " options)",
-            "       java -jar bench/target/benchmarks.jar COMMAND [options]",
-            "       java -jar bench/target/benchmarks.jar JMH-ARGS...     anything else: JMH's own command line"
-                    + " (-l, -h, a regex, -p, -prof gc, -rf json ...)"},
+            "  java -jar bench/target/benchmarks.jar             the default run",
+            "  java -jar bench/target/benchmarks.jar run [options]",
+            "  java -jar bench/target/benchmarks.jar COMMAND [options]",
+            "  java -jar bench/target/benchmarks.jar JMH-ARGS... JMH's own command line",
+            ""},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 success, 1 a run or benchmark failed, 2 bad input, 130 interrupted (gate, compare"
                 + " and report: see their --help)."})

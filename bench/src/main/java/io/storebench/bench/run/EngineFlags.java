@@ -22,6 +22,8 @@ import picocli.CommandLine.ParseResult;
 final class EngineFlags {
     /** What picocli gives a flag that ends the line or is followed by another option. */
     private static final String NO_VALUE = "\u0000no value";
+    /** Where the engine flags come in {@code run --help}: after the command's own options. */
+    private static final int ENGINE_FLAGS_ORDER = 100;
 
     private EngineFlags() {
     }
@@ -38,7 +40,7 @@ final class EngineFlags {
                         .paramLabel("VALUE")
                         .type(List.class).auxiliaryTypes(String.class)
                         .arity("0..1").fallbackValue(NO_VALUE) // a missing value is our one line, not picocli's
-                        .hideParamSyntax(false)
+                        .hideParamSyntax(true).order(ENGINE_FLAGS_ORDER)
                         .description(option.description() + " (" + provider.name() + "; allowed: "
                                 + option.allowed().describe() + "; default: "
                                 + (option.defaultValue() == null || option.defaultValue().isEmpty() ? "none"

@@ -32,13 +32,14 @@ import picocli.CommandLine.Unmatched;
  * {@link RunSettings} as given, through picocli's parse result.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = RunCommand.EXIT_BAD_INPUT,
-        usageHelpAutoWidth = true, sortOptions = false,
+        usageHelpAutoWidth = true, sortOptions = false, abbreviateSynopsis = true,
+        header = "benchmark engines under a workload (run --help lists the options)",
         description = {"Benchmarks engines under a workload: each fork (a fresh JVM) loads the records into a fresh"
                 + " directory (timed: the load result), runs the workload, and records latency per operation in"
                 + " HdrHistograms. Results go to a run folder; the run ends with a table of throughput and"
                 + " p50/p99/p99.9 per operation with 95 % confidence intervals across forks.", ""},
         footer = {"", "Every engine option is also a flag of its own, --ENGINE-OPTION VALUE (listed above, after"
-                + " --help), its value taken whole: --etcd-endpoints h1:2379,h2:2379. The etcd password comes from"
+                + " --prof), its value taken whole: --etcd-endpoints h1:2379,h2:2379. The etcd password comes from"
                 + " $STOREBENCH_ETCD_PASSWORD or --etcd-password-file FILE.", "",
                 "Exit codes: 0 done, 1 a fork failed or forks are missing (the run folder says which), 2 bad input"
                 + " (nothing is run), 130 interrupted (finished forks are kept)."})
