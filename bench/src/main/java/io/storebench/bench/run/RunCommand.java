@@ -175,7 +175,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Parses and checks {@code args} (after {@code run}) into settings, as {@code run} does before running. */
     static RunSettings settings(List<String> args, EngineRegistry registry) {
-        CommandLine line = new CommandLine(spec(NAME, registry, System.out, System.err));
+        CommandLine line = Cli.commandLine(spec(NAME, registry, System.out, System.err), System.out, System.err);
         ParseResult parsed = line.parseArgs(args.toArray(String[]::new));
         RunCommand command = line.getCommand();
         return RunSettings.parse(command.given(parsed), registry);
