@@ -8,16 +8,33 @@ import io.storebench.engine.EngineProvider;
 import io.storebench.engine.EngineRegistry;
 import io.storebench.workloads.Preset;
 import io.storebench.workloads.distribution.DistributionKind;
+import io.storebench.workloads.cli.Cli;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
 
 /** {@code list}: engines with capabilities and options, workloads, distributions, durability profiles, run profiles. */
-final class ListCommand {
-    private ListCommand() {
+@Command(name = "list", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 2,
+        header = "engines, capabilities, options, workloads, distributions, profiles",
+        description = "Lists the engines (capabilities, durability profiles, options), workloads, distributions,"
+                + " durability profiles and run profiles.")
+final class ListCommand implements Callable<Integer> {
+    private final PrintStream out;
+
+    ListCommand(PrintStream out) {
+        this.out = out;
     }
 
-    static int run(PrintStream out) {
+    /** Runs {@code list} with {@code args} (after {@code list}) and returns its exit code. */
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        return Cli.execute(new ListCommand(out), args, out, err);
+    }
+
+    @Override
+    public Integer call() {
         out.println("Engines:");
         for (EngineProvider engine : EngineRegistry.discover().providers()) {
             out.printf(Locale.ROOT, "  %-8s %s%n", engine.name(), engine.description());
@@ -50,6 +67,7 @@ final class ListCommand {
         for (Profile profile : Profile.values()) {
             out.printf(Locale.ROOT, "  %-8s %s%n", profile.label(), profile.describe());
         }
+        out.flush();
         return 0;
     }
 }

@@ -4,65 +4,146 @@ import io.storebench.bench.analysis.CompareCommand;
 import io.storebench.bench.analysis.GateCommand;
 import io.storebench.bench.analysis.ReportCommand;
 import io.storebench.bench.run.RunCommand;
+import io.storebench.engine.EngineRegistry;
+import io.storebench.workloads.cli.Cli;
 import io.storebench.workloads.inspect.InspectCommand;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 
 /**
- * The entry point of {@code benchmarks.jar}.
+ * The entry point of {@code benchmarks.jar}, a picocli command with StoreBench's commands as
+ * subcommands.
  * <ul>
  *   <li>no arguments: the default run ({@code rocksdb}, {@code lmdb}, {@code sqlite} on
  *       {@code ycsb-a}, quick profile);</li>
  *   <li>{@code run}, {@code list}, {@code inspect}, {@code gate}, {@code compare}, {@code report},
  *       {@code help} / {@code --help}: StoreBench's commands;</li>
- *   <li>anything else goes to JMH's own main ({@code -l}, {@code -h}, a regex, {@code -p},
- *       {@code -prof gc}, {@code -rf json}), after two checks JMH does not make: engine names in
- *       {@code -p engine=a,b} are checked first (one line, exit 2), and a failing benchmark fails
- *       the run ({@code -foe true} unless {@code -foe} is given).</li>
+ *   <li>anything else goes to JMH's own main ({@link JmhPassThrough}: {@code -l}, {@code -h}, a
+ *       regex, {@code -p}, {@code -prof gc}, {@code -rf json}).</li>
  * </ul>
  * Exit codes: 0 success; 1 a run or benchmark failed; 2 bad input; 130 interrupted. {@code gate},
  * {@code compare} and {@code report} document their own.
  */
-public final class Main {
-    static final String USAGE = """
-            StoreBench: storage-engine benchmarks on JMH.
+@Command(name = "storebench", usageHelpAutoWidth = true,
+        description = {"StoreBench: storage-engine benchmarks on JMH.", "",
+            "With no arguments, the default run: rocksdb, lmdb, sqlite on ycsb-a (100k records of 1 KB, 2 threads,"
+                    + " durability buffered), quick profile; about 3 minutes. Anything that is not a command below"
+                    + " goes to JMH's own command line: -l, -h, a regex, -p, -prof gc, -rf json ...", ""},
+        synopsisHeading = "Usage:%n",
+        customSynopsis = {
+            "  java -jar bench/target/benchmarks.jar             the default run",
+            "  java -jar bench/target/benchmarks.jar run [options]",
+            "  java -jar bench/target/benchmarks.jar COMMAND [options]",
+            "  java -jar bench/target/benchmarks.jar JMH-ARGS... JMH's own command line",
+            ""},
+        commandListHeading = "%nCommands:%n",
+        footer = {"", "Exit codes: 0 success, 1 a run or benchmark failed, 2 bad input, 130 interrupted (gate, compare"
+                + " and report: see their --help)."})
+public final class Main implements Callable<Integer> {
+    @Option(names = "--help", usageHelp = true, description = "this text")
+    boolean help;
 
-            Usage: java -jar bench/target/benchmarks.jar [COMMAND] [options]
+    /**
+     * Commands that are not yet picocli commands here, run through their static entries. To make
+     * one a real subcommand: remove it from this map and add it in {@link #commandLine}, e.g.
+     * {@code root.addSubcommand("gate", new GateCommand())}.
+     */
+    private static final Map<String, Delegated> DELEGATED = new LinkedHashMap<>();
 
-              (no arguments)  the default run: rocksdb, lmdb, sqlite on ycsb-a (100k records of 1 KB,
-                              2 threads, durability buffered), quick profile; about 3 minutes
-              run [options]   benchmark engines under a workload (run --help lists the options)
-              list            engines, capabilities, options, workloads, distributions, profiles
-              inspect [opts]  draw operations from a workload and show its skew (inspect --help)
-              gate --baseline DIR --candidate DIR [opts]
-                              judge a candidate run against a baseline: exit 1 on a regression
-                              (0 pass, 1 regressed, 2 invalid or incomparable data, 3 usage or I/O)
-              compare DIR DIR...  the gate's table for two or more runs, without gating
-              report DIR      rebuild a run's report.md and report.html (engine selection, charts)
-              help, --help    this text
-              anything else   JMH's own command line: -l, -h, a regex, -p, -prof gc, -rf json ...
+    static {
+        DELEGATED.put("inspect", new Delegated(InspectCommand::run,
+                "draw operations from a workload and show its skew (inspect --help)"));
+        DELEGATED.put("gate", new Delegated(GateCommand::run, "judge a candidate run against a baseline: exit 1 on a"
+                + " regression (0 pass, 1 regressed, 2 invalid or incomparable data, 3 usage or I/O)"));
+        DELEGATED.put("compare", new Delegated(CompareCommand::run,
+                "the gate's table for two or more runs, without gating"));
+        DELEGATED.put("report", new Delegated(ReportCommand::run,
+                "rebuild a run's report.md and report.html (engine selection, charts)"));
+    }
 
-            Exit codes: 0 success, 1 a run or benchmark failed, 2 bad input, 130 interrupted
-            (gate, compare and report: see their --help).
-            """;
+    /** A command's static {@code run(args, out, err)} entry. */
+    @FunctionalInterface
+    interface Entry {
+        int run(List<String> args, PrintStream out, PrintStream err);
+    }
 
-    private Main() {
+    private record Delegated(Entry entry, String description) {
     }
 
     public static void main(String[] args) throws Exception {
-        List<String> rest = args.length == 0 ? List.of() : List.of(args).subList(1, args.length);
-        String command = args.length == 0 ? "run" : args[0];
-        switch (command) {
-            case "run" -> System.exit(RunCommand.run(rest, System.out, System.err));
-            case "inspect" -> System.exit(InspectCommand.run(rest, System.out, System.err));
-            case "gate" -> System.exit(GateCommand.run(rest, System.out, System.err));
-            case "compare" -> System.exit(CompareCommand.run(rest, System.out, System.err));
-            case "report" -> System.exit(ReportCommand.run(rest, System.out, System.err));
-            case "list" -> System.exit(ListCommand.run(System.out));
-            case "help", "--help" -> {
-                System.out.print(USAGE);
-                System.exit(0);
-            }
-            default -> System.exit(JmhPassThrough.run(args));
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    /** Runs the command {@code args} name and returns its exit code. */
+    static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (args.isEmpty()) {
+            return RunCommand.run(List.of(), out, err);
         }
+        String command = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        if (command.equals("run")) {
+            return RunCommand.run(rest, out, err); // on its own, so that its errors read "storebench run: ..."
+        }
+        Delegated delegated = DELEGATED.get(command);
+        if (delegated != null) {
+            return delegated.entry().run(rest, out, err);
+        }
+        CommandLine root = commandLine(out, err);
+        if (command.equals("--help") || root.getSubcommands().containsKey(command)) {
+            int exit = root.execute(args.toArray(String[]::new));
+            root.getOut().flush();
+            root.getErr().flush();
+            return exit;
+        }
+        return JmhPassThrough.run(args.toArray(String[]::new));
+    }
+
+    /** StoreBench's whole command line as one picocli model: what {@code help} and the completion script show. */
+    static CommandLine commandLine(PrintStream out, PrintStream err) {
+        CommandLine root = new CommandLine(new Main());
+        root.addSubcommand("run", RunCommand.spec("run", EngineRegistry.discover(), out, err));
+        root.addSubcommand("list", new ListCommand(out));
+        DELEGATED.forEach((name, delegated) -> {
+            CommandSpec placeholder = CommandSpec.create().name(name);
+            placeholder.usageMessage().description(delegated.description());
+            root.addSubcommand(name, placeholder);
+        });
+        root.addSubcommand("completion", new CompletionCommand());
+        root.addSubcommand("help", new CommandLine.HelpCommand());
+        return Cli.configure(root, out, err);
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+
+    /** {@code completion}: prints the bash completion script of this command line (hidden; see scripts/). */
+    @Command(name = "completion", hidden = true, mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 2,
+            description = "Prints the bash completion script (scripts/storebench-completion.bash), for"
+                    + " `source <(java -jar bench/target/benchmarks.jar completion)` with `alias storebench=...`.")
+    static final class CompletionCommand implements Callable<Integer> {
+        @CommandLine.Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().print(script());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    /** The bash completion script generated from {@link #commandLine}. */
+    static String script() {
+        return picocli.AutoComplete.bash("storebench", commandLine(System.out, System.err));
     }
 }

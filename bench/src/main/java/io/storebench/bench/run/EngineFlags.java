@@ -3,61 +3,100 @@ package io.storebench.bench.run;
 import io.storebench.engine.EngineOption;
 import io.storebench.engine.EngineProvider;
 import io.storebench.engine.EngineRegistry;
-import io.storebench.workloads.cli.Arguments;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
- * {@code --ENGINE-OPTION VALUE}: every engine option as a {@code run} option of its own, e.g.
- * {@code --etcd-endpoints h1:2379,h2:2379} for {@code --engine-options etcd.endpoints=h1:2379,h2:2379}.
- * The value is taken whole, so a list or a path needs no escaping. They are split off the other
- * {@code run} arguments here, so that an unknown one is refused with the options of its engine
- * instead of every option of every engine.
- *
- * @param remaining the other arguments, in order
- * @param values option values by engine, then option name, in the order given
- * @param flags the same values by flag name without {@code --} (as the run folder saves them)
+ * {@code --ENGINE-OPTION VALUE}: every option of every registered engine as a {@code run} option
+ * of its own, e.g. {@code --etcd-endpoints h1:2379,h2:2379} for
+ * {@code --engine-options etcd.endpoints=h1:2379,h2:2379}. They are added to the command's
+ * picocli model at run time from {@link EngineProvider#options()}, so {@code run --help} and the
+ * completion script list them with their defaults and allowed values. The value is taken whole,
+ * so a list or a path needs no escaping.
  */
-record EngineFlags(List<String> remaining, Map<String, Map<String, String>> values, Map<String, String> flags) {
+final class EngineFlags {
+    /** What picocli gives a flag that ends the line or is followed by another option. */
+    private static final String NO_VALUE = "\u0000no value";
+    /** Where the engine flags come in {@code run --help}: after the command's own options. */
+    private static final int ENGINE_FLAGS_ORDER = 100;
 
-    /** Splits {@code --ENGINE-OPTION VALUE} (or {@code --ENGINE-OPTION=VALUE}) off {@code args}. */
-    static EngineFlags split(List<String> args, EngineRegistry registry) {
-        List<String> remaining = new ArrayList<>();
-        Map<String, Map<String, String>> values = new LinkedHashMap<>();
-        Map<String, String> flags = new LinkedHashMap<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            EngineProvider provider = arg.startsWith("--") ? engineOf(arg.substring(2), registry) : null;
-            if (provider == null) {
-                remaining.add(arg);
+    private EngineFlags() {
+    }
+
+    /** An engine flag's engine and option. */
+    record Flag(String engine, String option) {
+    }
+
+    /** Adds an option {@code --ENGINE-OPTION} to {@code spec} for every option of every engine. */
+    static void addTo(CommandSpec spec, EngineRegistry registry) {
+        for (EngineProvider provider : registry.providers()) {
+            for (EngineOption option : provider.options()) {
+                OptionSpec.Builder flag = OptionSpec.builder("--" + provider.name() + "-" + option.name())
+                        .paramLabel("VALUE")
+                        .type(List.class).auxiliaryTypes(String.class)
+                        .arity("0..1").fallbackValue(NO_VALUE) // a missing value is our one line, not picocli's
+                        .hideParamSyntax(true).order(ENGINE_FLAGS_ORDER)
+                        .description(option.description() + " (" + provider.name() + "; allowed: "
+                                + option.allowed().describe() + "; default: "
+                                + (option.defaultValue() == null || option.defaultValue().isEmpty() ? "none"
+                                : option.defaultValue()) + ")");
+                if (option.allowed() instanceof EngineOption.Choice choice) {
+                    flag.completionCandidates(choice.values());
+                }
+                spec.addOption(flag.build());
+            }
+        }
+    }
+
+    /** The engine flags given, by flag name without {@code --}, in the order given; each once, with a value. */
+    static Map<String, String> given(ParseResult parsed, EngineRegistry registry) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (OptionSpec option : parsed.matchedOptions()) {
+            String name = option.longestName().substring(2);
+            if (flag(name, registry) == null) {
                 continue;
             }
-            String name = arg.substring(2);
-            String value = null;
-            int equals = name.indexOf('=');
-            if (equals >= 0) {
-                value = name.substring(equals + 1);
-                name = name.substring(0, equals);
-            } else if (i + 1 < args.size() && !args.get(i + 1).startsWith("--")) {
-                value = args.get(++i);
+            List<String> given = option.getValue();
+            if (given.contains(NO_VALUE)) {
+                throw new IllegalArgumentException("--" + name + " needs a value");
             }
-            String option = name.substring(provider.name().length() + 1);
-            if (provider.options().stream().noneMatch(o -> o.name().equals(option))) {
-                throw new Arguments.UsageException("run: unknown option '--" + name + "'; " + provider.name()
-                        + " has: " + known(provider));
+            if (given.size() > 1) {
+                throw new IllegalArgumentException("--" + name + " is given twice");
             }
-            if (value == null) {
-                throw new Arguments.UsageException("run: --" + name + " needs a value");
-            }
-            if (flags.put(name, value) != null) {
-                throw new Arguments.UsageException("run: --" + name + " is given twice");
-            }
-            values.computeIfAbsent(provider.name(), e -> new LinkedHashMap<>()).put(option, value);
+            values.put(name, given.get(0));
         }
-        return new EngineFlags(List.copyOf(remaining), values, flags);
+        return values;
+    }
+
+    /** The engine and option of flag {@code name} (without {@code --}), or null if it is not an engine flag. */
+    static Flag flag(String name, EngineRegistry registry) {
+        EngineProvider provider = engineOf(name, registry);
+        if (provider == null) {
+            return null;
+        }
+        String option = name.substring(provider.name().length() + 1);
+        return provider.options().stream().anyMatch(o -> o.name().equals(option))
+                ? new Flag(provider.name(), option) : null;
+    }
+
+    /**
+     * The message for an unknown option {@code arg} that begins with an engine's name and a dash
+     * (listing that engine's flags), or null if it names no engine.
+     */
+    static String unknown(String arg, EngineRegistry registry) {
+        String name = arg.startsWith("--") ? arg.substring(2).split("=", 2)[0] : null;
+        EngineProvider provider = name == null ? null : engineOf(name, registry);
+        if (provider == null) {
+            return null;
+        }
+        return "unknown option '--" + name + "'; " + provider.name() + " has: " + (provider.options().isEmpty()
+                ? "no options" : provider.options().stream().map(o -> "--" + provider.name() + "-" + o.name())
+                .collect(Collectors.joining(", ")));
     }
 
     /** The engine whose name and a dash begin {@code name}, or null. */
@@ -68,13 +107,5 @@ record EngineFlags(List<String> remaining, Map<String, Map<String, String>> valu
             }
         }
         return null;
-    }
-
-    private static String known(EngineProvider provider) {
-        if (provider.options().isEmpty()) {
-            return "no options";
-        }
-        return provider.options().stream().map(EngineOption::name).map(o -> "--" + provider.name() + "-" + o)
-                .collect(Collectors.joining(", "));
     }
 }

@@ -23,6 +23,7 @@ public final class OperationExecutor {
     private final KeyValueStore store;
     private final OperationStream operations;
     private final ForkMeasurement measurement;
+    private final OperationCounters counters;
     private final Pacer pacer;
     private final TailInjection tail;
     private final SplittableRandom tailRandom;
@@ -41,11 +42,13 @@ public final class OperationExecutor {
     /** This iteration's closed windows of failure. */
     private final List<FailureWindow> failures = new ArrayList<>();
 
-    OperationExecutor(KeyValueStore store, OperationStream operations, ForkMeasurement measurement, Pacer pacer,
-            TailInjection tail, long tailSeed, boolean verify, int valueCapacity) {
+    OperationExecutor(KeyValueStore store, OperationStream operations, ForkMeasurement measurement,
+            OperationCounters counters, Pacer pacer, TailInjection tail, long tailSeed, boolean verify,
+            int valueCapacity) {
         this.store = store;
         this.operations = operations;
         this.measurement = measurement;
+        this.counters = counters;
         this.pacer = pacer;
         this.tail = tail;
         this.tailRandom = new SplittableRandom(tailSeed);
@@ -79,13 +82,13 @@ public final class OperationExecutor {
         histograms[operation.ordinal()].recordValue(end - (origin == Pacer.FROM_ACTUAL_START ? start : origin));
         lastEnd = end;
         if (injected) {
-            measurement.injected();
+            counters.injected();
         }
         if (error != null) {
             if (failingSince == 0) {
                 failingSince = lastSuccessEnd != 0 ? lastSuccessEnd : start;
             }
-            measurement.error(operation, error);
+            counters.error(operation, error);
             return;
         }
         if (failingSince != 0) {
@@ -95,9 +98,9 @@ public final class OperationExecutor {
         lastSuccessEnd = end;
         if (operation == Operation.READ || operation == Operation.READ_MODIFY_WRITE) {
             if (!found) {
-                measurement.notFound(operation);
+                counters.notFound(operation);
             } else if (verify && !ValueCheck.verify(operations.key(), buffer.array(), buffer.length(), crc)) {
-                measurement.integrityFailure(operation);
+                counters.integrityFailure(operation);
             }
         }
     }

@@ -1,126 +1,205 @@
 package io.storebench.bench.run;
 
-import io.storebench.engine.Capability;
-import io.storebench.engine.ConfigurationException;
-import io.storebench.engine.DataDirectory;
 import io.storebench.engine.EngineRegistry;
-import io.storebench.engine.KeyValueStore;
-import io.storebench.bench.analysis.ComparisonTable;
-import io.storebench.bench.analysis.RunReport;
-import io.storebench.stats.model.RunRecord;
-import io.storebench.workloads.Preset;
-import io.storebench.workloads.distribution.DistributionKind;
+import io.storebench.workloads.cli.Cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.results.format.ResultFormatType;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
-import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code run}: benchmarks engines under a workload with JMH, one folder per run, and ends with the
  * comparison table. With no arguments at all, {@code benchmarks.jar} runs this with its defaults.
+ *
+ * <p>picocli parses the command line (the options below, and the {@link EngineFlags} added from
+ * the registered engines); {@link RunSettings#parse} checks the values once; {@link Preflight}
+ * refuses a run that cannot succeed; {@link RunLifecycle} runs the forks and finishes the folder.
+ * The option fields are the command's model (its help and completion); their values reach
+ * {@link RunSettings} as given, through picocli's parse result.
  */
-public final class RunCommand {
+@Command(name = "run", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = RunCommand.EXIT_BAD_INPUT,
+        usageHelpAutoWidth = true, sortOptions = false, abbreviateSynopsis = true,
+        header = "benchmark engines under a workload (run --help lists the options)",
+        description = {"Benchmarks engines under a workload: each fork (a fresh JVM) loads the records into a fresh"
+                + " directory (timed: the load result), runs the workload, and records latency per operation in"
+                + " HdrHistograms. Results go to a run folder; the run ends with a table of throughput and"
+                + " p50/p99/p99.9 per operation with 95 % confidence intervals across forks.", ""},
+        footer = {"", "Every engine option is also a flag of its own, --ENGINE-OPTION VALUE (listed above, after"
+                + " --prof), its value taken whole: --etcd-endpoints h1:2379,h2:2379. The etcd password comes from"
+                + " $STOREBENCH_ETCD_PASSWORD or --etcd-password-file FILE.", "",
+                "Exit codes: 0 done, 1 a fork failed or forks are missing (the run folder says which), 2 bad input"
+                + " (nothing is run), 130 interrupted (finished forks are kept)."})
+public final class RunCommand implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_INTERRUPTED = 130;
 
-    /** Room the run needs on the results disk, as a multiple of the user data: engine overheads and LSM garbage. */
-    static final int DISK_HEADROOM = 4;
+    /** The name errors begin with when {@code run} is called on its own: {@code storebench run: ...}. */
+    static final String NAME = "storebench run";
 
-    static final String USAGE = """
-            Usage: java -jar bench/target/benchmarks.jar run [options]
+    @Option(names = "--engines", paramLabel = "a,b", order = 1,
+            description = "engines to run (see list). Default: rocksdb,lmdb,sqlite")
+    String engines;
+    @Option(names = "--durability", paramLabel = "P", order = 2,
+            description = "strict | buffered (baselines always run with none). Default: buffered")
+    String durability;
+    @Option(names = "--cache-mb", paramLabel = "N", order = 3,
+            description = "cache budget per engine in MiB, 1..1048576. Default: 64")
+    String cacheMb;
+    @Option(names = "--engine-options", paramLabel = "L", order = 4,
+            description = "ENGINE.OPTION=VALUE,... e.g. rocksdb.compression=lz4 (see list)")
+    String engineOptions;
+    @Option(names = "--workload", paramLabel = "NAME|FILE", order = 10,
+            description = "ycsb-a ... ycsb-f, or a YCSB workload file. Default: ycsb-a")
+    String workload;
+    @Option(names = "--records", paramLabel = "N", order = 11,
+            description = "records loaded before the run, 1..10^12. Default: the workload's (100000)")
+    String records;
+    @Option(names = "--distribution", paramLabel = "NAME", order = 12,
+            description = "key distribution (see list). Default: the workload's")
+    String distribution;
+    @Option(names = "--theta", paramLabel = "T", order = 13, description = "Zipf exponent, any T > 0. Default: 0.99")
+    String theta;
+    @Option(names = "--hot-set", paramLabel = "F", order = 14, description = "hotspot: hot set fraction. Default: 0.2")
+    String hotSet;
+    @Option(names = "--hot-ops", paramLabel = "F", order = 15,
+            description = "hotspot: fraction of operations on the hot set. Default: 0.8")
+    String hotOps;
+    @Option(names = "--read", paramLabel = "P", order = 16,
+            description = "operation proportions (--read --update --insert --scan --rmw --delete): when any is"
+                    + " given they must sum to 1. Default: the workload's")
+    String read;
+    @Option(names = "--update", paramLabel = "P", order = 17, description = "proportion of updates")
+    String update;
+    @Option(names = "--insert", paramLabel = "P", order = 18, description = "proportion of inserts")
+    String insert;
+    @Option(names = "--scan", paramLabel = "P", order = 19, description = "proportion of scans")
+    String scan;
+    @Option(names = "--rmw", paramLabel = "P", order = 20, description = "proportion of read-modify-writes")
+    String rmw;
+    @Option(names = "--delete", paramLabel = "P", order = 21, description = "proportion of deletes")
+    String delete;
+    @Option(names = "--key-size", paramLabel = "N", order = 22,
+            description = "key bytes, 1..1024. Default: the workload's (23 for YCSB keys)")
+    String keySize;
+    @Option(names = "--value-size", paramLabel = "N", order = 23,
+            description = "value bytes, 16..16777216. Default: the workload's (1000)")
+    String valueSize;
+    @Option(names = "--seed", paramLabel = "S", order = 24, description = "master seed. Default: the workload's")
+    String seed;
+    @Option(names = "--threads", paramLabel = "N", order = 30,
+            description = "benchmark threads per fork, 1..1024. Default: 2")
+    String threads;
+    @Option(names = "--rate", paramLabel = "N", order = 31,
+            description = "open loop: N operations per second over all threads; latency is measured from each"
+                    + " operation's intended start. Default: closed loop")
+    String rate;
+    @Option(names = "--inject-tail", paramLabel = "P:DELAY", order = 32,
+            description = "delay a fraction P of operations by DELAY, e.g. 0.005:200ms")
+    String injectTail;
+    @Option(names = "--profile", paramLabel = "NAME", order = 33,
+            description = "smoke | quick | ci | thorough. Default: quick")
+    String profile;
+    @Option(names = "--forks", paramLabel = "N", order = 34, description = "forks per engine (overrides the profile)")
+    String forks;
+    @Option(names = "--warmup-iterations", paramLabel = "N", order = 35, description = "warm-up iterations per fork")
+    String warmupIterations;
+    @Option(names = "--warmup-time", paramLabel = "D", order = 36,
+            description = "length of a warm-up iteration (durations: 500ms, 1s, 2m)")
+    String warmupTime;
+    @Option(names = "--iterations", paramLabel = "N", order = 37, description = "measurement iterations per fork")
+    String iterations;
+    @Option(names = "--iteration-time", paramLabel = "D", order = 38, description = "length of a measurement iteration")
+    String iterationTime;
+    @Option(names = "--time", paramLabel = "D", order = 39,
+            description = "measurement time per fork, split over the iterations")
+    String time;
+    @Option(names = "--operations", paramLabel = "N", order = 40,
+            description = "measurement operations per fork instead of a time")
+    String operations;
+    @Option(names = "--out", paramLabel = "DIR", order = 50,
+            description = "the run folder, new or empty. Default: results/<date-time>-<workload>")
+    String runFolder;
+    @Option(names = "--jfr", order = 51, description = "add JMH's flight-recorder profiler")
+    boolean jfr;
+    @Option(names = "--prof", paramLabel = "NAME[,NAME]", order = 52,
+            description = "add JMH profilers (see java -jar benchmarks.jar -lprof)")
+    String prof;
 
-            Benchmarks engines under a workload: each fork (a fresh JVM) loads the records into a
-            fresh directory (timed: the load result), runs the workload, and records latency per
-            operation in HdrHistograms. Results go to a run folder; the run ends with a table of
-            throughput and p50/p99/p99.9 per operation with 95 %% confidence intervals across forks.
+    /** Anything picocli does not know: refused in {@link #call()} with {@code run}'s own one line. */
+    @Unmatched
+    List<String> unmatched = new ArrayList<>();
 
-            Engines and data
-              --engines a,b          %s [rocksdb,lmdb,sqlite]
-              --durability P         strict | buffered (baselines always run with none) [buffered]
-              --cache-mb N           cache budget per engine in MiB, 1..1048576 [64]
-              --engine-options L     ENGINE.OPTION=VALUE,... e.g. rocksdb.compression=lz4 (see list)
-              --ENGINE-OPTION V      one engine option, its value taken whole, e.g.
-                                     --etcd-endpoints h1:2379,h2:2379  --etcd-members 3
-                                     --etcd-connections 4  --etcd-binary PATH  --etcd-cacert FILE
-                                     --etcd-cert FILE --etcd-key FILE  --etcd-user NAME (password
-                                     from $STOREBENCH_ETCD_PASSWORD or --etcd-password-file FILE)
-            Workload
-              --workload NAME|FILE   %s, or a YCSB workload file [ycsb-a]
-              --records N            records loaded before the run [the workload's: 100000]
-              --distribution NAME    %s
-              --theta T              Zipf exponent, any T > 0 [0.99]
-              --hot-set F --hot-ops F  hotspot fractions [0.2, 0.8]
-              --read P --update P --insert P --scan P --rmw P --delete P
-                                     operation proportions; when any is given they must sum to 1
-              --key-size N           key bytes, 1..1024 [the workload's: 23 for YCSB keys]
-              --value-size N         value bytes, 16..16777216 [the workload's: 1000]
-              --seed S               master seed [the workload's]
-            Load and timing
-              --threads N            benchmark threads per fork, 1..1024 [2]
-              --rate N               open loop: N operations per second over all threads; latency is
-                                     measured from each operation's intended start [closed loop]
-              --inject-tail P:DELAY  delay a fraction P of operations by DELAY, e.g. 0.005:200ms
-              --profile NAME         smoke | quick | ci | thorough [quick]
-              --forks N  --warmup-iterations N  --warmup-time D  --iterations N  --iteration-time D
-                                     override the profile (durations: 500ms, 1s, 2m)
-              --time D               measurement time per fork, split over the iterations
-              --operations N         measurement operations per fork instead of a time
-            Output
-              --out DIR              the run folder [results/<date-time>-<workload>]
-              --jfr                  add JMH's flight-recorder profiler
-              --prof NAME[,NAME]     add JMH profilers (see java -jar benchmarks.jar -lprof)
-              --help                 this text
+    @Spec
+    CommandSpec spec;
 
-            Exit codes: 0 done, 1 a fork failed or forks are missing (the run folder says which),
-            2 bad input (nothing is run), 130 interrupted (finished forks are kept).
-            """.formatted(String.join(", ", EngineRegistry.discover().names()), Preset.names(),
-            DistributionKind.allowedNames());
+    private final EngineRegistry registry;
+    private final PrintStream out;
+    private final PrintStream err;
 
-    private RunCommand() {
+    private RunCommand(EngineRegistry registry, PrintStream out, PrintStream err) {
+        this.registry = registry;
+        this.out = out;
+        this.err = err;
     }
 
+    /**
+     * The command's picocli model with the engine flags of {@code registry}, named {@code name}.
+     * {@link #run} names it {@value #NAME}, so that its errors read {@code storebench run: ...}.
+     */
+    public static CommandSpec spec(String name, EngineRegistry registry, PrintStream out, PrintStream err) {
+        CommandSpec spec = CommandSpec.forAnnotatedObject(new RunCommand(registry, out, err));
+        EngineFlags.addTo(spec, registry);
+        return spec.name(name);
+    }
+
+    /** Runs {@code run} with {@code args} (after {@code run}) and returns its exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        List<String> command = new java.util.ArrayList<>(List.of("run"));
-        command.addAll(args);
-        if (args.contains("--help")) {
-            out.print(USAGE);
-            return EXIT_OK;
-        }
-        EngineRegistry registry = EngineRegistry.discover();
+        return Cli.execute(spec(NAME, EngineRegistry.discover(), out, err), args, out, err);
+    }
+
+    /** Parses and checks {@code args} (after {@code run}) into settings, as {@code run} does before running. */
+    static RunSettings settings(List<String> args, EngineRegistry registry) {
+        CommandLine line = Cli.commandLine(spec(NAME, registry, System.out, System.err), System.out, System.err);
+        ParseResult parsed = line.parseArgs(args.toArray(String[]::new));
+        RunCommand command = line.getCommand();
+        return RunSettings.parse(command.given(parsed), registry);
+    }
+
+    @Override
+    public Integer call() {
+        ParseResult parsed = spec.commandLine().getParseResult();
+        List<String> command = new ArrayList<>(List.of("run"));
+        command.addAll(parsed.originalArgs());
         RunSettings settings;
         RunFolder folder = null;
         try {
-            settings = RunSettings.fromArguments(args, registry);
+            settings = RunSettings.parse(given(parsed), registry);
             folder = RunFolder.create(settings);
-            checkDiskSpace(settings, folder);
-            checkRemoteEngines(settings, folder, registry);
+            Preflight.check(settings, folder, registry);
             folder.writeStart(command, settings);
         } catch (IllegalArgumentException | UncheckedIOException e) {
             if (folder != null) {
                 folder.discardIfEmpty();
             }
-            String message = e.getMessage();
-            err.println(message.startsWith("run:") ? "storebench " + message : "storebench run: " + message);
-            return EXIT_BAD_INPUT;
+            throw badInput(e.getMessage());
         } catch (IOException e) {
-            err.println("storebench run: cannot write the run folder: " + e.getMessage());
-            return EXIT_BAD_INPUT;
+            throw badInput("cannot write the run folder: " + e.getMessage());
         }
         out.printf(Locale.ROOT, "storebench: %s on %s, %,d records, %d threads, %s; profile %s (%d forks, %d x %d ms"
                 + " warm-up, %d x %s measurement)%nstorebench: run folder %s%n", String.join(", ", settings.engines()),
@@ -129,155 +208,51 @@ public final class RunCommand {
                 settings.profile().label(), settings.forks(), settings.warmupIterations(), settings.warmupMillis(),
                 settings.iterations(), settings.operations() > 0 ? settings.operations() / settings.iterations()
                         + " operations" : settings.iterationMillis() + " ms", folder.directory());
-
-        AtomicBoolean finished = new AtomicBoolean();
-        CountDownLatch recorded = new CountDownLatch(1);
-        RunSettings running = settings;
-        RunFolder runFolder = folder;
-        Thread onInterrupt = new Thread(() -> {
-            if (finished.compareAndSet(false, true)) {
-                stopForks(); // a fork left running would write into the folder after run.json
-                RunRecord record = finish(runFolder, command, running, registry, err);
-                err.println("storebench: interrupted; " + (record == null ? "nothing recorded"
-                        : "what finished is in " + runFolder.directory().resolve("run.json")));
-            } else {
-                awaitQuietly(recorded); // the main thread is writing the results: let it finish
-            }
-        }, "storebench-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        boolean failed = false;
-        try {
-            new Runner(jmhOptions(settings, folder).build()).run();
-        } catch (RunnerException e) {
-            failed = true;
-            err.println("storebench: a benchmark failed: " + e.getMessage());
-        } finally {
-            if (!finished.compareAndSet(false, true)) {
-                return EXIT_INTERRUPTED; // the shutdown hook is finishing the run
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is exiting: the hook has the run
-            }
-        }
-        RunRecord record;
-        try {
-            record = finish(folder, command, settings, registry, err);
-        } finally {
-            recorded.countDown();
-        }
-        if (record == null) {
-            return EXIT_FAILED;
-        }
-        out.println();
-        out.print(ComparisonTable.text(record));
-        out.println();
-        out.println("storebench: run folder " + folder.directory() + " (run.json, report.md, report.html, hdr/, jmh.json)");
-        return failed || !record.complete() ? EXIT_FAILED : EXIT_OK;
-    }
-
-    /** Stops the JMH forks of this JVM and waits for them, so that nothing writes into the run folder afterwards. */
-    private static void stopForks() {
-        List<ProcessHandle> forks = ProcessHandle.current().descendants().toList();
-        forks.forEach(ProcessHandle::destroy);
-        for (ProcessHandle fork : forks) {
-            try {
-                fork.onExit().get(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                fork.destroyForcibly();
-            }
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(60, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Writes run.json, report.md and report.html from whatever forks finished, and removes leftover data. */
-    private static RunRecord finish(RunFolder folder, List<String> args, RunSettings settings, EngineRegistry registry,
-            PrintStream err) {
-        try {
-            folder.removeLeftoverData();
-            RunRecord record = folder.writeRecord(args, settings, registry, RunFolder.effectiveSettings(settings));
-            RunReport.write(folder.directory(), record, RunReport.DEFAULT_RANKING);
-            return record;
-        } catch (IOException | RuntimeException e) {
-            err.println("storebench: cannot write the run's results: " + e.getMessage());
-            return null;
-        }
-    }
-
-    static ChainedOptionsBuilder jmhOptions(RunSettings settings, RunFolder folder) {
-        ChainedOptionsBuilder options = new OptionsBuilder()
-                .include(WorkloadBenchmark.class.getName() + ".operation$")
-                .param("engine", settings.engines().toArray(String[]::new))
-                .param("config", folder.optionsFile().toAbsolutePath().toString())
-                .forks(settings.forks())
-                .threads(settings.threads())
-                .warmupIterations(settings.warmupIterations())
-                .measurementIterations(settings.iterations())
-                .addProfiler(LatencyProfiler.class)
-                .shouldFailOnError(true)
-                .jvmArgsAppend("--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens",
-                        "java.base/sun.nio.ch=ALL-UNNAMED")
-                .resultFormat(ResultFormatType.JSON)
-                .result(folder.directory().resolve("jmh.json").toString());
-        if (settings.operations() > 0) {
-            options.mode(Mode.SingleShotTime).measurementBatchSize(settings.batchSize())
-                    .warmupBatchSize(settings.batchSize());
-        } else {
-            options.warmupTime(TimeValue.milliseconds(settings.warmupMillis()))
-                    .measurementTime(TimeValue.milliseconds(settings.iterationMillis()));
-        }
-        if (settings.jfr()) {
-            options.addProfiler("jfr", "dir=" + folder.directory().resolve("jfr").toAbsolutePath());
-        }
-        settings.profilers().forEach(options::addProfiler);
-        return options;
+        return new RunLifecycle(folder, command, settings, registry).run(out, err);
     }
 
     /**
-     * Opens and closes each remote engine once before any fork starts, so that an unreachable
-     * cluster (or a managed server that cannot start) is one line and exit 2 within the engine's
-     * connect timeout, not a failed fork per engine.
+     * The options given, by name without {@code --}, in the order given (engine flags among
+     * them): what {@link RunSettings#parse} checks and {@code run.json} records.
      */
-    static void checkRemoteEngines(RunSettings settings, RunFolder folder, EngineRegistry registry) {
-        for (String engine : settings.engines()) {
-            if (!registry.provider(engine).capabilities().contains(Capability.REMOTE)) {
-                continue;
-            }
-            java.nio.file.Path data = folder.directory().resolve("data").resolve("preflight-" + engine);
-            try (KeyValueStore store = registry.open(engine, settings.engineConfig(engine, data, registry))) {
-                store.stats(); // the first request: the cluster answers
-            } catch (ConfigurationException e) {
-                throw e;
-            } catch (RuntimeException e) { // a StoreException, or whatever the client library throws
-                throw new ConfigurationException(engine + " cannot be reached: " + e.getMessage());
-            } finally {
-                DataDirectory.delete(folder.directory().resolve("data"));
-            }
+    private Map<String, String> given(ParseResult parsed) {
+        if (!unmatched.isEmpty()) {
+            throw badInput(unknown(unmatched.get(0)));
         }
+        Map<String, String> options = new LinkedHashMap<>();
+        try {
+            Map<String, String> flags = EngineFlags.given(parsed, registry);
+            for (OptionSpec option : parsed.matchedOptions()) {
+                String name = option.longestName().substring(2);
+                if (flags.containsKey(name)) {
+                    options.put(name, flags.get(name));
+                } else if (!option.usageHelp() && !option.versionHelp()) {
+                    options.put(name, String.valueOf((Object) option.getValue()));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw badInput(e.getMessage());
+        }
+        return options;
     }
 
-    /** Refuses a run whose data cannot fit on the disk of the run folder, before anything is loaded. */
-    static void checkDiskSpace(RunSettings settings, RunFolder folder) throws IOException {
-        long userBytes = settings.userBytes();
-        long needed = userBytes > (Long.MAX_VALUE - (64L << 20)) / DISK_HEADROOM ? Long.MAX_VALUE
-                : userBytes * DISK_HEADROOM + (64L << 20);
-        long free = Files.getFileStore(folder.directory()).getUsableSpace();
-        if (free < needed) {
-            throw new ConfigurationException(String.format(Locale.ROOT, "too little free disk for the data set: %,d MiB"
-                    + " free at %s, about %,d MiB needed (%,d records x %d bytes x %d for engine overhead)",
-                    free >> 20, folder.directory(), needed >> 20, settings.workload().recordCount(),
-                    settings.workload().keys().size() + settings.workload().values().size().max(), DISK_HEADROOM));
+    private String unknown(String arg) {
+        if (!arg.startsWith("-")) {
+            return "unexpected argument '" + arg + "'; options start with --";
         }
+        String engineFlag = EngineFlags.unknown(arg, registry);
+        if (engineFlag != null) {
+            return engineFlag;
+        }
+        TreeSet<String> known = new TreeSet<>();
+        spec.options().stream().filter(o -> EngineFlags.flag(o.longestName().substring(2), registry) == null)
+                .forEach(o -> known.add(o.longestName()));
+        return "unknown option '" + arg + "'; known: " + String.join(", ", known);
+    }
+
+    /** One line and exit 2, whichever check found it; {@code run: } prefixes of older messages are dropped. */
+    private static Cli.UsageError badInput(String message) {
+        String line = message == null ? "bad input" : message.startsWith("run: ") ? message.substring(5) : message;
+        return new Cli.UsageError(line, EXIT_BAD_INPUT);
     }
 }

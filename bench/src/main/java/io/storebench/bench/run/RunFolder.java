@@ -12,9 +12,6 @@ import io.storebench.stats.model.SettingsRecord;
 import io.storebench.stats.model.EngineProfileRecord;
 import io.storebench.engine.EngineProfile;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -24,18 +21,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * A run's folder: {@code command.txt}, {@code run.properties} (the options every fork reads),
+ * A run's folder: {@code command.txt}, {@code settings.json} (the settings every fork reads, see
+ * {@link SettingsFile}),
  * {@code forks/} (one result per finished fork), {@code hdr/} (HdrHistogram logs), {@code jmh.json},
  * {@code run.json} and {@code report.md}. Every file is written atomically.
  */
 public final class RunFolder {
-    public static final String OPTIONS_FILE = "run.properties";
-
     private final Path directory;
     private final boolean created;
     private final String runId;
@@ -56,7 +51,7 @@ public final class RunFolder {
         Path directory = settings.out() != null ? settings.out()
                 : Path.of("results", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
                         + settings.workload().name().replaceAll("[^A-Za-z0-9._-]", "_"));
-        if (Files.exists(directory.resolve("run.json")) || Files.exists(directory.resolve(OPTIONS_FILE))) {
+        if (Files.exists(directory.resolve("run.json")) || Files.exists(directory.resolve(SettingsFile.NAME))) {
             throw new ConfigurationException("--out " + directory + " already holds a run; give a new or empty folder");
         }
         if (Files.isDirectory(directory)) {
@@ -91,33 +86,20 @@ public final class RunFolder {
         return directory;
     }
 
-    public Path optionsFile() {
-        return directory.resolve(OPTIONS_FILE);
+    /** {@code settings.json}: the run's settings, written by {@link #writeStart}. */
+    public Path settingsFile() {
+        return directory.resolve(SettingsFile.NAME);
     }
 
+    /** Writes {@code command.txt} (the exact command) and {@code settings.json} (what every fork reads). */
     public void writeStart(List<String> command, RunSettings settings) throws IOException {
         JsonFiles.writeString(directory.resolve("command.txt"), "java -jar bench/target/benchmarks.jar "
                 + String.join(" ", command.stream().map(RunFolder::quote).toList()) + "\n");
-        Properties properties = new Properties();
-        properties.putAll(settings.options());
-        StringWriter text = new StringWriter();
-        properties.store(text, "StoreBench run options: every fork of this run reads them");
-        JsonFiles.writeString(optionsFile(), text.toString());
+        SettingsFile.write(directory, settings);
     }
 
     private static String quote(String arg) {
         return arg.matches("[A-Za-z0-9._,:=/+-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
-    }
-
-    /** The options in a {@code run.properties} file. */
-    public static Map<String, String> readOptions(Path file) throws IOException {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        }
-        Map<String, String> options = new TreeMap<>();
-        properties.stringPropertyNames().forEach(name -> options.put(name, properties.getProperty(name)));
-        return options;
     }
 
     /** The results of the forks that finished, by engine, in the order of {@code --engines}. */

@@ -10,7 +10,6 @@ import io.storebench.workloads.OperationMix;
 import io.storebench.workloads.ValueSpec;
 import io.storebench.workloads.WorkloadOverrides;
 import io.storebench.workloads.WorkloadSpec;
-import io.storebench.workloads.cli.Arguments;
 import io.storebench.workloads.distribution.DistributionKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,14 +19,13 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Everything a run is, parsed and checked once from the {@code run} options. The same option map
- * is saved in the run folder and parsed again by every JMH fork, so the parent and the forks
- * cannot disagree.
+ * Everything a run is, parsed and checked once, in the parent, from the {@code run} options. The
+ * settings themselves (not the options) are saved in the run folder as {@link SettingsFile
+ * settings.json} and read back by every JMH fork, so the parent and the forks cannot disagree.
  *
- * @param options the options as given (name to text), without {@code --}
+ * @param options the options as given (name to text), without {@code --}, for {@code run.json}
  * @param engines the engines to run, in order
  * @param workload the workload with every override applied
  * @param threads benchmark threads per fork
@@ -52,50 +50,38 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
         TailInjection tail, Profile profile, int forks, int warmupIterations, long warmupMillis, int iterations,
         long iterationMillis, long operations, Path out, boolean jfr, List<String> profilers) {
 
-    /** Options that take a value, as {@code run} accepts them. */
-    public static final Set<String> VALUED = Set.of("engines", "workload", "records", "operations", "time", "threads",
-            "distribution", "theta", "hot-set", "hot-ops", "read", "update", "insert", "scan", "rmw", "delete",
-            "key-size", "value-size", "durability", "cache-mb", "rate", "inject-tail", "seed", "profile", "forks",
-            "warmup-iterations", "warmup-time", "iterations", "iteration-time", "out", "prof", "engine-options");
-    /** Options that take none. */
-    public static final Set<String> FLAGS = Set.of("jfr", "help");
-
     public static final List<String> DEFAULT_ENGINES = List.of("rocksdb", "lmdb", "sqlite");
     public static final int DEFAULT_THREADS = 2;
     public static final long DEFAULT_CACHE_MB = 64;
     private static final String[] MIX = {"read", "update", "insert", "scan", "rmw", "delete"};
 
-    /** Parses command-line arguments (after {@code run}). */
-    public static RunSettings fromArguments(List<String> args, EngineRegistry registry) {
-        EngineFlags engineFlags = EngineFlags.split(args, registry);
-        Arguments arguments = Arguments.parse("run", engineFlags.remaining(), VALUED, FLAGS);
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String name : VALUED) {
-            if (arguments.has(name)) {
-                options.put(name, arguments.string(name));
-            }
-        }
-        if (arguments.has("jfr")) {
-            options.put("jfr", "true");
-        }
-        options.putAll(engineFlags.flags());
-        return parse(options, registry);
-    }
-
     /**
-     * Parses and checks an option map.
+     * Checks the options as given and resolves them into settings: the one parse of a run's
+     * options, in the parent, before anything runs. The forks read the result back from the run
+     * folder's {@link SettingsFile}.
      *
-     * @throws IllegalArgumentException (often a {@link Arguments.UsageException} or a
-     *     {@link ConfigurationException}) with one line naming the bad value and what is allowed
+     * @param options option name (without {@code --}) to its text, in the order given; the
+     *     {@code --ENGINE-OPTION} flags among them
+     * @throws IllegalArgumentException (often a {@link ConfigurationException}) with one line
+     *     naming the bad value and what is allowed
      */
     public static RunSettings parse(Map<String, String> options, EngineRegistry registry) {
-        EngineFlags engineFlags = EngineFlags.split(toArgs(options), registry);
-        Arguments a = Arguments.parse("run", engineFlags.remaining(), VALUED, FLAGS);
+        Map<String, String> plain = new LinkedHashMap<>();
+        Map<String, Map<String, String>> flagged = new LinkedHashMap<>();
+        options.forEach((name, value) -> {
+            EngineFlags.Flag flag = EngineFlags.flag(name, registry);
+            if (flag == null) {
+                plain.put(name, value);
+            } else {
+                flagged.computeIfAbsent(flag.engine(), e -> new LinkedHashMap<>()).put(flag.option(), value);
+            }
+        });
+        OptionValues a = new OptionValues(plain);
         List<String> engines = new ArrayList<>();
         for (String name : a.has("engines") ? a.string("engines").split(",") : DEFAULT_ENGINES.toArray(String[]::new)) {
             EngineProvider provider = registry.provider(name.trim());
             if (engines.contains(provider.name())) {
-                throw new Arguments.UsageException("run: engine '" + provider.name() + "' is listed twice in --engines");
+                throw new IllegalArgumentException("engine '" + provider.name() + "' is listed twice in --engines");
             }
             engines.add(provider.name());
         }
@@ -111,7 +97,7 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
         for (String engine : engines) {
             int maxKey = registry.provider(engine).maxKeySize();
             if (workload.keys().size() > maxKey) {
-                throw new Arguments.UsageException("run: keys of " + workload.keys().size() + " bytes are too long for "
+                throw new IllegalArgumentException("keys of " + workload.keys().size() + " bytes are too long for "
                         + engine + "; allowed: 1.." + maxKey + " (--key-size)");
             }
         }
@@ -130,13 +116,13 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
         long iterationMillis = a.has("iteration-time") ? millis(a, "iteration-time") : profile.iterationMillis();
         if (a.has("time")) {
             if (a.has("iteration-time")) {
-                throw new Arguments.UsageException("run: give --time (per fork) or --iteration-time, not both");
+                throw new IllegalArgumentException("give --time (per fork) or --iteration-time, not both");
             }
             iterationMillis = Math.max(1, millis(a, "time") / iterations);
         }
         long operations = a.has("operations") ? a.longValue("operations", 1, Long.MAX_VALUE / 2) : 0;
         if (operations > 0 && (a.has("time") || a.has("iteration-time") || a.has("warmup-time"))) {
-            throw new Arguments.UsageException("run: give --operations or --time/--iteration-time/--warmup-time, not"
+            throw new IllegalArgumentException("give --operations or --time/--iteration-time/--warmup-time, not"
                     + " both: with --operations every iteration is a batch of operations");
         }
         List<String> profilers = a.has("prof") ? List.of(a.string("prof").split(",")) : List.of();
@@ -144,9 +130,9 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
             checkProfiler(profiler);
         }
         return new RunSettings(Map.copyOf(options), List.copyOf(engines), workload, threads, durability,
-                cacheBytes, engineOptions(a, engineFlags, engines, registry), rate, tail, profile, forks, warmups, warmupMillis,
-                iterations, iterationMillis, operations, a.has("out") ? Path.of(a.string("out")) : null, a.has("jfr"),
-                profilers);
+                cacheBytes, engineOptions(a, flagged, engines, registry), rate, tail, profile, forks, warmups,
+                warmupMillis, iterations, iterationMillis, operations, a.has("out") ? Path.of(a.string("out")) : null,
+                a.has("jfr"), profilers);
     }
 
     /** Refuses a profiler JMH does not know or cannot run here, before any fork starts. */
@@ -157,23 +143,12 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
         } catch (org.openjdk.jmh.profile.ProfilerException | RuntimeException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst()
                     .orElse("");
-            throw new Arguments.UsageException("run: --prof " + name + " cannot be used: " + reason
+            throw new IllegalArgumentException("--prof " + name + " cannot be used: " + reason
                     + " (java -jar bench/target/benchmarks.jar -lprof lists the profilers)");
         }
     }
 
-    private static List<String> toArgs(Map<String, String> options) {
-        List<String> args = new ArrayList<>();
-        options.forEach((name, value) -> {
-            args.add("--" + name);
-            if (!FLAGS.contains(name)) {
-                args.add(value);
-            }
-        });
-        return args;
-    }
-
-    private static WorkloadSpec workload(Arguments a) {
+    private static WorkloadSpec workload(OptionValues a) {
         String distribution = a.string("distribution");
         WorkloadOverrides overrides = new WorkloadOverrides(a.string("workload"),
                 a.longValue("records", 1, WorkloadSpec.MAX_RECORDS),
@@ -214,8 +189,8 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
      * values need no other separator: {@code etcd.endpoints=h1:2379,h2:2379,etcd.reads=serializable}.
      * Then the {@code --ENGINE-OPTION} flags; an option given both ways is refused.
      */
-    private static Map<String, Map<String, String>> engineOptions(Arguments a, EngineFlags flags,
-            List<String> engines, EngineRegistry registry) {
+    private static Map<String, Map<String, String>> engineOptions(OptionValues a,
+            Map<String, Map<String, String>> flags, List<String> engines, EngineRegistry registry) {
         Map<String, Map<String, String>> byEngine = new HashMap<>();
         if (a.has("engine-options")) {
             String lastEngine = null;
@@ -229,12 +204,12 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
                     continue;
                 }
                 if (dot < 1 || equals < dot + 2) {
-                    throw new Arguments.UsageException("run: --engine-options item '" + item
+                    throw new IllegalArgumentException("--engine-options item '" + item
                             + "' is not ENGINE.OPTION=VALUE (e.g. rocksdb.compression=lz4)");
                 }
                 String engine = registry.provider(item.substring(0, dot)).name();
                 if (!engines.contains(engine)) {
-                    throw new Arguments.UsageException("run: --engine-options names engine '" + engine
+                    throw new IllegalArgumentException("--engine-options names engine '" + engine
                             + "', which is not in --engines " + String.join(",", engines));
                 }
                 lastEngine = engine;
@@ -242,15 +217,15 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
                 byEngine.computeIfAbsent(engine, e -> new HashMap<>()).put(lastOption, item.substring(equals + 1));
             }
         }
-        flags.values().forEach((engine, values) -> {
+        flags.forEach((engine, values) -> {
             if (!engines.contains(engine)) {
-                throw new Arguments.UsageException("run: --" + engine + "-" + values.keySet().iterator().next()
+                throw new IllegalArgumentException("--" + engine + "-" + values.keySet().iterator().next()
                         + " is an option of engine '" + engine + "', which is not in --engines "
                         + String.join(",", engines));
             }
             values.forEach((option, value) -> {
                 if (byEngine.computeIfAbsent(engine, e -> new HashMap<>()).put(option, value) != null) {
-                    throw new Arguments.UsageException("run: " + engine + "." + option + " is given twice: as --"
+                    throw new IllegalArgumentException("" + engine + "." + option + " is given twice: as --"
                             + engine + "-" + option + " and in --engine-options");
                 }
             });
@@ -265,19 +240,19 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
         return Map.copyOf(frozen);
     }
 
-    private static double positive(Arguments a, String name) {
+    private static double positive(OptionValues a, String name) {
         double value = a.doubleValue(name, 0, Double.MAX_VALUE);
         if (!(value > 0)) {
-            throw new Arguments.UsageException("run: --" + name + " " + a.string(name)
+            throw new IllegalArgumentException("--" + name + " " + a.string(name)
                     + " is out of range; allowed: > 0 operations per second");
         }
         return value;
     }
 
-    private static long millis(Arguments a, String name) {
+    private static long millis(OptionValues a, String name) {
         long nanos = Durations.parseNanos("--" + name, a.string(name));
         if (nanos < 1_000_000) {
-            throw new Arguments.UsageException("run: --" + name + " " + a.string(name)
+            throw new IllegalArgumentException("--" + name + " " + a.string(name)
                     + " is out of range; allowed: 1ms or more");
         }
         return nanos / 1_000_000;
@@ -298,7 +273,7 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
         try {
             return Math.multiplyExact(spec.recordCount(), spec.keys().size() + (long) spec.values().size().max());
         } catch (ArithmeticException e) {
-            throw new Arguments.UsageException("run: " + spec.recordCount() + " records of "
+            throw new IllegalArgumentException("" + spec.recordCount() + " records of "
                     + (spec.keys().size() + spec.values().size().max()) + " bytes are too large a data set; lower"
                     + " --records or --value-size");
         }

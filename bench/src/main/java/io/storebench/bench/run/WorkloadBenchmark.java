@@ -20,7 +20,7 @@ import org.openjdk.jmh.infra.ThreadParams;
  * workload, writes its results and removes its data. Throughput (all threads) is the primary
  * result; {@link LatencyProfiler} adds the percentiles.
  *
- * <p>{@code run} sets {@code config} to the run folder's {@code run.properties}; without it the
+ * <p>{@code run} sets {@code config} to the run folder's {@code settings.json}; without it the
  * defaults apply (ycsb-a, 100k records) and results go to a temporary folder:
  * <pre>
  * java -jar bench/target/benchmarks.jar WorkloadBenchmark -p engine=rocksdb -t 2 -prof io.storebench.bench.run.LatencyProfiler
@@ -33,7 +33,7 @@ public class WorkloadBenchmark {
     @Param("memory")
     public String engine;
 
-    /** The run folder's {@code run.properties}, or empty for the defaults. */
+    /** The run folder's {@code settings.json} (the parsed settings), or empty for the defaults. */
     @Param("")
     public String config;
 

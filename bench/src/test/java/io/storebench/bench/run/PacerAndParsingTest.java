@@ -8,8 +8,12 @@ import io.storebench.engine.EngineRegistry;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PacerAndParsingTest {
+    @TempDir
+    java.nio.file.Path temp;
+
     @Test
     void pacerSpacesEachThreadsOperationsAndStaggersThreads() {
         // 10 ops/s over 2 threads: each thread every 200 ms, the second 100 ms after the first. Wide
@@ -59,15 +63,15 @@ class PacerAndParsingTest {
 
     @Test
     void engineOptionListValuesContinueAfterTheirComma() {
-        RunSettings settings = RunSettings.fromArguments(List.of("--engines", "etcd", "--engine-options",
+        RunSettings settings = RunCommand.settings(List.of("--engines", "etcd", "--engine-options",
                 "etcd.endpoints=10.0.0.1:2379,10.0.0.2:2379,etcd.reads=serializable"), EngineRegistry.discover());
         assertEquals(Map.of("endpoints", "10.0.0.1:2379,10.0.0.2:2379", "reads", "serializable"),
                 settings.engineOptions().get("etcd"));
     }
 
     @Test
-    void engineFlagsAreEngineOptionsTakenWholeAndSurviveTheFork() {
-        RunSettings settings = RunSettings.fromArguments(List.of("--engines", "etcd,rocksdb", "--etcd-endpoints",
+    void engineFlagsAreEngineOptionsTakenWholeAndSurviveTheFork() throws java.io.IOException {
+        RunSettings settings = RunCommand.settings(List.of("--engines", "etcd,rocksdb", "--etcd-endpoints",
                 "10.0.0.1:2379,10.0.0.2:2379", "--etcd-connections=4", "--engine-options", "rocksdb.compression=lz4",
                 "--threads", "3"), EngineRegistry.discover());
         assertEquals(Map.of("endpoints", "10.0.0.1:2379,10.0.0.2:2379", "connections", "4"),
@@ -75,13 +79,13 @@ class PacerAndParsingTest {
         assertEquals(Map.of("compression", "lz4"), settings.engineOptions().get("rocksdb"));
         assertEquals(3, settings.threads());
         assertEquals("10.0.0.1:2379,10.0.0.2:2379", settings.options().get("etcd-endpoints"));
-        RunSettings again = RunSettings.parse(settings.options(), EngineRegistry.discover());
+        RunSettings again = SettingsFile.read(SettingsFile.write(temp, settings));
         assertEquals(settings.engineOptions(), again.engineOptions(), "a fork parses the saved flags the same way");
     }
 
     @Test
-    void optionsResolveTheWorkloadAndTheProfile() {
-        RunSettings settings = RunSettings.fromArguments(List.of("--engines", "memory,rocksdb", "--workload", "ycsb-b",
+    void optionsResolveTheWorkloadAndTheProfile() throws java.io.IOException {
+        RunSettings settings = RunCommand.settings(List.of("--engines", "memory,rocksdb", "--workload", "ycsb-b",
                 "--records", "5000", "--distribution", "zipfian", "--theta", "1.2", "--read", "0.7", "--update", "0.3",
                 "--value-size", "200", "--key-size", "24", "--profile", "ci", "--iterations", "2", "--rate", "5000",
                 "--engine-options", "rocksdb.compression=lz4"), EngineRegistry.discover());
@@ -97,7 +101,7 @@ class PacerAndParsingTest {
         assertEquals(Map.of("compression", "lz4"), settings.engineOptions().get("rocksdb"));
         assertEquals("none", settings.engineConfig("memory", java.nio.file.Path.of("/tmp/x"),
                 EngineRegistry.discover()).durability().label());
-        RunSettings again = RunSettings.parse(settings.options(), EngineRegistry.discover());
+        RunSettings again = SettingsFile.read(SettingsFile.write(temp, settings));
         assertEquals(settings.workload(), again.workload(), "a fork parses the saved options to the same workload");
     }
 }

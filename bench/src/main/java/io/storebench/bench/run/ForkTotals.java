@@ -1,0 +1,97 @@
+package io.storebench.bench.run;
+
+import io.storebench.engine.EngineStats;
+import io.storebench.stats.model.EngineMetrics;
+import io.storebench.stats.model.ForkResult;
+import io.storebench.stats.model.LatencySummary;
+import io.storebench.stats.model.LoadResult;
+import io.storebench.stats.model.OperationResult;
+import io.storebench.stats.model.Unavailability;
+import io.storebench.workloads.Operation;
+import java.util.ArrayList;
+import java.util.List;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What a fork's measurement iterations add up to, and the {@link ForkResult} assembled from it:
+ * each operation type's latency over all iterations, the time operations ran, each iteration's
+ * throughput, the windows of unavailability, the open-loop lag and the engine's counters.
+ * Added to between iterations, by one thread.
+ */
+final class ForkTotals {
+    private static final Operation[] OPERATIONS = Operation.values();
+
+    private final Histogram[] measured = new Histogram[OPERATIONS.length];
+    private final List<Double> iterationThroughputs = new ArrayList<>();
+    private final List<Unavailability> unavailable = new ArrayList<>();
+    private long measuredNanos;
+    private long lateTotal;
+    private long maxLagTotal;
+    private EngineStats measuredStats;
+
+    ForkTotals() {
+        for (int i = 0; i < measured.length; i++) {
+            measured[i] = new Histogram(ForkMeasurement.SIGNIFICANT_DIGITS);
+        }
+    }
+
+    /** Adds an iteration's latency of operation type {@code ordinal}. */
+    void addLatency(int ordinal, Histogram interval) {
+        measured[ordinal].add(interval);
+    }
+
+    /** Adds an iteration in which {@code operations} ran for {@code nanos}, and the engine's counters over it. */
+    void addIteration(long operations, long nanos, EngineStats stats) {
+        measuredNanos += nanos;
+        iterationThroughputs.add(operations / (nanos / 1e9));
+        measuredStats = measuredStats == null ? stats : measuredStats.plus(stats);
+    }
+
+    void addUnavailable(Unavailability window) {
+        unavailable.add(window);
+    }
+
+    /** Adds an open-loop iteration's late operations and its largest lag. */
+    void addLag(long late, long maxLagNanos) {
+        lateTotal += late;
+        maxLagTotal = Math.max(maxLagTotal, maxLagNanos);
+    }
+
+    /** Whether any measurement iteration ran operations: a fork without one has no result. */
+    boolean measured() {
+        return measuredNanos > 0;
+    }
+
+    /** The fork's result; {@link #measured()} must be true. */
+    ForkResult result(ForkIdentity fork, OperationCounters counters, LoadResult load) {
+        List<OperationResult> operations = new ArrayList<>();
+        long total = 0;
+        for (int i = 0; i < OPERATIONS.length; i++) {
+            Histogram h = measured[i];
+            if (h.getTotalCount() == 0 && counters.errorTotal(i) == 0) {
+                continue;
+            }
+            total += h.getTotalCount();
+            LatencySummary latency = new LatencySummary(h.getTotalCount(), h.getMean(), h.getValueAtPercentile(50),
+                    h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9),
+                    h.getMaxValue());
+            operations.add(new OperationResult(OPERATIONS[i].label(), latency, h.getTotalCount() / (measuredNanos / 1e9),
+                    counters.errorTotal(i), counters.notFoundTotal(i), counters.integrityTotal(i)));
+        }
+        EngineMetrics metrics = measuredStats == null ? DerivedMetrics.NONE
+                : DerivedMetrics.of(measuredStats, measuredNanos);
+        return new ForkResult(fork.engine(), fork.forkId(), fork.threads(), fork.durability(), fork.fingerprint(),
+                fork.rate() <= 0, fork.rate(), load, total / (measuredNanos / 1e9), List.copyOf(iterationThroughputs),
+                operations, metrics, lateTotal, maxLagTotal, counters.injectedTotal(), counters.firstError(),
+                List.copyOf(unavailable), fork.versions());
+    }
+
+    /**
+     * What identifies a fork in its result.
+     *
+     * @param rate the open-loop rate, or 0 for closed loop
+     */
+    record ForkIdentity(String engine, String forkId, int threads, String durability, String fingerprint,
+            double rate, java.util.Map<String, String> versions) {
+    }
+}

@@ -1,0 +1,97 @@
+package io.storebench.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** StoreBench's command line as one picocli model: generated help, the engine flags in it, the completion script. */
+class CommandLineTest {
+    /** The committed script; {@code -Dstorebench.regenerate=true} rewrites it from the model. */
+    private static final Path SCRIPT = Path.of("..", "scripts", "storebench-completion.bash");
+
+    private record Output(int exit, String out, String err) {
+    }
+
+    private static Output main(String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Output(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void helpIsGeneratedAndListsEveryCommand() throws Exception {
+        for (String help : List.of("--help", "help")) {
+            Output output = main(help);
+            assertEquals(0, output.exit(), output.err());
+            assertTrue(output.out().contains("run [options]"), output.out());
+            for (String command : List.of("run", "list", "inspect", "gate", "compare", "report", "help")) {
+                assertTrue(output.out().contains("\n  " + command + " "), command + " in: " + output.out());
+            }
+            assertTrue(output.out().contains("Exit codes: 0 success"), output.out());
+        }
+    }
+
+    @Test
+    void runHelpListsTheOptionsAndEveryEnginesFlagsWithDefaultsAndAllowedValues() throws Exception {
+        for (List<String> args : List.of(List.of("run", "--help"), List.of("help", "run"))) {
+            Output output = main(args.toArray(String[]::new));
+            assertEquals(0, output.exit(), output.err());
+            String help = output.out();
+            for (String option : List.of("--engines", "--workload", "--records", "--threads", "--rate", "--inject-tail",
+                    "--profile", "--operations", "--out", "--jfr", "--prof", "--engine-options")) {
+                assertTrue(help.contains(option), option + " in: " + help);
+            }
+            assertTrue(help.contains("--etcd-endpoints"), help);
+            assertTrue(help.contains("--rocksdb-compression"), help);
+            assertTrue(help.contains("allowed: 1|3|5|7"), "the allowed values of --etcd-members: " + help);
+            assertTrue(help.contains("default: "), help);
+            assertTrue(help.contains("Exit codes: 0 done"), help);
+        }
+    }
+
+    @Test
+    void listRunsOnPicocliAndRefusesAStrayArgument() throws Exception {
+        Output list = main("list");
+        assertEquals(0, list.exit(), list.err());
+        assertTrue(list.out().contains("Run profiles:") && list.out().contains("smoke    5 forks"), list.out());
+        Output bad = main("list", "--bogus");
+        assertEquals(2, bad.exit());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+    }
+
+    @Test
+    void runErrorsThroughMainKeepTheirOneLine() throws Exception {
+        Output bad = main("run", "--engines", "bogus", "--out", Files.createTempDirectory("sb").resolve("x").toString());
+        assertEquals(2, bad.exit());
+        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertTrue(bad.err().startsWith("storebench run: unknown engine 'bogus'"), bad.err());
+    }
+
+    @Test
+    void theCommittedCompletionScriptIsTheGeneratedOne() throws IOException {
+        String generated = Main.script();
+        if (Boolean.getBoolean("storebench.regenerate")) {
+            Files.writeString(SCRIPT, generated, StandardCharsets.UTF_8);
+        }
+        assertTrue(generated.contains("--etcd-endpoints") && generated.contains("--workload"), "the model's options");
+        assertEquals(generated, Files.readString(SCRIPT, StandardCharsets.UTF_8),
+                "scripts/storebench-completion.bash is stale: rebuild it with -Dstorebench.regenerate=true");
+    }
+
+    @Test
+    void completionCommandPrintsTheScript() throws Exception {
+        Output output = main("completion");
+        assertEquals(0, output.exit(), output.err());
+        assertEquals(Main.script(), output.out());
+    }
+}

@@ -1,0 +1,154 @@
+package io.storebench.bench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.storebench.bench.io.JsonFiles;
+import io.storebench.engine.EngineConfig;
+import io.storebench.engine.EngineRegistry;
+import io.storebench.engine.KeyValueStore;
+import io.storebench.engine.ValueBuffer;
+import io.storebench.stats.model.ForkResult;
+import io.storebench.stats.model.LoadResult;
+import io.storebench.stats.model.OperationResult;
+import io.storebench.workloads.KeySpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.HdrHistogram.HistogramLogReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.runner.IterationType;
+
+/** A fork's coordinator and its pieces with the real {@code memory} engine, without JMH. */
+class ForkMeasurementTest {
+    @TempDir
+    Path temp;
+
+    private RunSettings settings(String... extra) {
+        List<String> args = new java.util.ArrayList<>(List.of("--engines", "memory", "--records", "2000",
+                "--threads", "2"));
+        args.addAll(List.of(extra));
+        return RunCommand.settings(args, EngineRegistry.discover());
+    }
+
+    @Test
+    void theLoaderInsertsEveryRecordOnce() {
+        RunSettings settings = settings();
+        EngineRegistry registry = EngineRegistry.discover();
+        try (KeyValueStore store = registry.open("memory", settings.engineConfig("memory", temp, registry))) {
+            LoadResult load = StoreLoader.load(store, "memory", settings.workload(), 3);
+            assertEquals(2000, load.records());
+            assertEquals(0, load.errors());
+            KeySpec keys = settings.workload().keys();
+            byte[] key = new byte[keys.size()];
+            ValueBuffer value = new ValueBuffer(settings.workload().values().size().max());
+            for (long ordinal : new long[] {0, 1, 2, 1999}) {
+                keys.encode(ordinal, key);
+                assertTrue(store.get(key, value), "record " + ordinal);
+                assertEquals(1000, value.length());
+            }
+            keys.encode(2000, key);
+            assertFalse(store.get(key, value), "nothing beyond the record count");
+        }
+    }
+
+    @Test
+    void aForkMeasuresItsIterationsAndWritesItsResult() throws IOException {
+        ForkMeasurement fork = new ForkMeasurement("memory", settings("--inject-tail", "0.001:1ms"), temp, 2);
+        OperationExecutor first = fork.executor(0);
+        OperationExecutor second = fork.executor(1);
+        for (int i = 0; i < 500; i++) {
+            first.executeOne();
+        }
+        assertEquals(List.of(), fork.endIteration(IterationType.WARMUP), "warm-up is not reported");
+        for (int iteration = 0; iteration < 2; iteration++) {
+            fork.beginIteration();
+            for (int i = 0; i < 1000; i++) {
+                first.executeOne();
+                second.executeOne();
+            }
+            List<String> labels = fork.endIteration(IterationType.MEASUREMENT).stream().map(Result::getLabel).toList();
+            assertTrue(labels.containsAll(List.of("read.p99", "update.p99", "read.errors", "integrity-failures",
+                    "injected")), labels.toString());
+        }
+        fork.finish();
+
+        List<Path> results = files(temp.resolve("forks"));
+        assertEquals(1, results.size(), "one result per fork");
+        ForkResult result = JsonFiles.read(results.get(0), ForkResult.class);
+        assertEquals("memory", result.engine());
+        assertEquals(2, result.threads());
+        assertEquals("none", result.durability(), "a baseline runs with none");
+        assertTrue(result.closedLoop());
+        assertEquals(2000, result.load().records());
+        assertEquals(2, result.iterationThroughputs().size(), "the warm-up is discarded");
+        assertEquals(4000, result.operations().stream().mapToLong(o -> o.latency().count()).sum());
+        for (OperationResult operation : result.operations()) {
+            assertEquals(0, operation.errors(), operation.operation());
+            assertEquals(0, operation.integrityFailures(), operation.operation());
+        }
+        assertEquals(0, result.operations().stream().filter(o -> o.operation().equals("read")).findFirst().orElseThrow()
+                .notFound(), "every read finds its record");
+        assertTrue(result.throughput() > 0);
+
+        List<Path> logs = files(temp.resolve("hdr"));
+        assertEquals(1, logs.size());
+        int intervals = 0;
+        HistogramLogReader reader = new HistogramLogReader(logs.get(0).toFile());
+        while (reader.nextIntervalHistogram() != null) {
+            intervals++;
+        }
+        assertEquals(4, intervals, "read and update, two measurement iterations");
+        assertFalse(Files.exists(temp.resolve("data").resolve(result.forkId())), "the fork's data is removed");
+    }
+
+    @Test
+    void aForkWithoutMeasurementWritesNoResult() throws IOException {
+        ForkMeasurement fork = new ForkMeasurement("null", RunCommand.settings(List.of("--engines", "null",
+                "--records", "10"), EngineRegistry.discover()), temp, 1);
+        fork.executor(0);
+        fork.endIteration(IterationType.MEASUREMENT);
+        fork.finish();
+        assertFalse(Files.exists(temp.resolve("forks")), "no operation ran: no sample");
+    }
+
+    @Test
+    void theForkTotalsAssembleTheResult() {
+        ForkTotals totals = new ForkTotals();
+        assertFalse(totals.measured());
+        org.HdrHistogram.Histogram reads = new org.HdrHistogram.Histogram(3);
+        for (int i = 0; i < 100; i++) {
+            reads.recordValue(1_000 + i);
+        }
+        totals.addLatency(io.storebench.workloads.Operation.READ.ordinal(), reads);
+        totals.addIteration(100, 1_000_000_000L, io.storebench.engine.EngineStats.empty());
+        totals.addLag(3, 5_000);
+        totals.addLag(1, 2_000);
+        OperationCounters counters = new OperationCounters("memory");
+        counters.error(io.storebench.workloads.Operation.UPDATE, new IllegalStateException("down"));
+        counters.endIteration(true);
+        ForkResult result = totals.result(new ForkTotals.ForkIdentity("memory", "memory-1", 2, "none", "f", 50,
+                java.util.Map.of("memory", "1")), counters, new LoadResult(10, 1, 10, 1, 1, 0));
+        assertTrue(totals.measured());
+        assertEquals(List.of("read", "update"), result.operations().stream().map(OperationResult::operation).toList(),
+                "an operation type that only failed is reported");
+        assertEquals(100.0, result.throughput());
+        assertEquals(List.of(100.0), result.iterationThroughputs());
+        assertEquals(4, result.lateOperations());
+        assertEquals(5_000, result.maxScheduleLagNanos());
+        assertFalse(result.closedLoop());
+        assertEquals(1, result.errors());
+        assertEquals("update: java.lang.IllegalStateException: down", result.firstError());
+    }
+
+    private static List<Path> files(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> !f.getFileName().toString().startsWith(".")).toList();
+        }
+    }
+}
