@@ -445,10 +445,46 @@ function _picocli_storebench_list() {
 function _picocli_storebench_inspect() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts=""
-  local arg_opts=""
+  local flag_opts="'--json' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--workload' '--records' '--distribution' '--theta' '--hot-set' '--hot-ops' '--seed' '--samples'"
+  local NAMEFILE_option_args=("ycsb-a" "ycsb-b" "ycsb-c" "ycsb-d" "ycsb-e" "ycsb-f") # --workload values
+  local NAME_option_args=("uniform" "sequential" "exponential" "zipfian" "scrambled-zipfian" "ycsb-zipfian" "hotspot" "latest") # --distribution values
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--workload')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAMEFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--records')
+      return
+      ;;
+    '--distribution')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
+      ;;
+    '--theta')
+      return
+      ;;
+    '--hot-set')
+      return
+      ;;
+    '--hot-ops')
+      return
+      ;;
+    '--seed')
+      return
+      ;;
+    '--samples')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -463,10 +499,43 @@ function _picocli_storebench_inspect() {
 function _picocli_storebench_gate() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts=""
-  local arg_opts=""
+  local flag_opts="'--allow-cross-host' '--strict' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--baseline' '--candidate' '--metric' '--floor' '--alpha' '--out'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--baseline')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--candidate')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--metric')
+      return
+      ;;
+    '--floor')
+      return
+      ;;
+    '--alpha')
+      return
+      ;;
+    '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
@@ -481,15 +550,37 @@ function _picocli_storebench_gate() {
 function _picocli_storebench_compare() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts=""
-  local arg_opts=""
+  local flag_opts="'--markdown' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--metric' '--floor' '--alpha'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--metric')
+      return
+      ;;
+    '--floor')
+      return
+      ;;
+    '--alpha')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "compare" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
@@ -499,15 +590,31 @@ function _picocli_storebench_compare() {
 function _picocli_storebench_report() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts=""
-  local arg_opts=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'--metric'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--metric')
+      return
+      ;;
+  esac
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "report" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

@@ -8,7 +8,6 @@ import io.storebench.engine.EngineRegistry;
 import io.storebench.workloads.cli.Cli;
 import io.storebench.workloads.inspect.InspectCommand;
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,31 +49,20 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--help", usageHelp = true, description = "this text")
     boolean help;
 
-    /**
-     * Commands that are not yet picocli commands here, run through their static entries. To make
-     * one a real subcommand: remove it from this map and add it in {@link #commandLine}, e.g.
-     * {@code root.addSubcommand("gate", new GateCommand())}.
-     */
-    private static final Map<String, Delegated> DELEGATED = new LinkedHashMap<>();
+    @CommandLine.Spec
+    CommandSpec spec;
 
-    static {
-        DELEGATED.put("inspect", new Delegated(InspectCommand::run,
-                "draw operations from a workload and show its skew (inspect --help)"));
-        DELEGATED.put("gate", new Delegated(GateCommand::run, "judge a candidate run against a baseline: exit 1 on a"
-                + " regression (0 pass, 1 regressed, 2 invalid or incomparable data, 3 usage or I/O)"));
-        DELEGATED.put("compare", new Delegated(CompareCommand::run,
-                "the gate's table for two or more runs, without gating"));
-        DELEGATED.put("report", new Delegated(ReportCommand::run,
-                "rebuild a run's report.md and report.html (engine selection, charts)"));
-    }
+    /** StoreBench's commands besides {@code run}: each parses its own line through its static entry. */
+    private static final Map<String, Entry> COMMANDS = Map.of(
+            "inspect", InspectCommand::run,
+            "gate", GateCommand::run,
+            "compare", CompareCommand::run,
+            "report", ReportCommand::run);
 
     /** A command's static {@code run(args, out, err)} entry. */
     @FunctionalInterface
     interface Entry {
         int run(List<String> args, PrintStream out, PrintStream err);
-    }
-
-    private record Delegated(Entry entry, String description) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -91,9 +79,9 @@ public final class Main implements Callable<Integer> {
         if (command.equals("run")) {
             return RunCommand.run(rest, out, err); // on its own, so that its errors read "storebench run: ..."
         }
-        Delegated delegated = DELEGATED.get(command);
-        if (delegated != null) {
-            return delegated.entry().run(rest, out, err);
+        Entry entry = COMMANDS.get(command);
+        if (entry != null) {
+            return entry.run(rest, out, err); // on its own, so that its errors keep their prefix
         }
         CommandLine root = commandLine(out, err);
         if (command.equals("--help") || root.getSubcommands().containsKey(command)) {
@@ -110,11 +98,10 @@ public final class Main implements Callable<Integer> {
         CommandLine root = new CommandLine(new Main());
         root.addSubcommand("run", RunCommand.spec("run", EngineRegistry.discover(), out, err));
         root.addSubcommand("list", new ListCommand(out));
-        DELEGATED.forEach((name, delegated) -> {
-            CommandSpec placeholder = CommandSpec.create().name(name);
-            placeholder.usageMessage().description(delegated.description());
-            root.addSubcommand(name, placeholder);
-        });
+        root.addSubcommand("inspect", InspectCommand.spec().name("inspect"));
+        root.addSubcommand("gate", GateCommand.spec(out, err).name("gate"));
+        root.addSubcommand("compare", CompareCommand.spec(out, err).name("compare"));
+        root.addSubcommand("report", ReportCommand.spec(out, err).name("report"));
         root.addSubcommand("completion", new CompletionCommand());
         root.addSubcommand("help", new CommandLine.HelpCommand());
         return Cli.configure(root, out, err);
@@ -122,7 +109,7 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CommandLine.usage(this, System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
         return 0;
     }
 

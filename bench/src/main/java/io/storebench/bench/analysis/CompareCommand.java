@@ -28,7 +28,9 @@ import picocli.CommandLine.Unmatched;
  * <p>Named {@code storebench compare} so that its one-line errors read as they always have
  * ({@code storebench compare: ...}); {@code Main} calls {@link #run}.
  */
-@Command(name = "storebench compare", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
+@Command(name = "storebench compare",
+        header = "the gate's table for two or more runs, without gating",
+        mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
         exitCodeOnInvalidInput = CompareCommand.EXIT_BAD_INPUT,
         description = {"Shows, for every key (engine x workload x operation x metric) the runs share, the baseline and"
                 + " candidate with 95%% intervals, the change with its 95%% interval, Welch's p, Holm's adjusted p and"
@@ -65,7 +67,15 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** Runs {@code compare} with {@code args}; returns its exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        return Cli.execute(new CompareCommand(out), args, out, err);
+        return Cli.execute(spec(out, err), args, out, err);
+    }
+
+    /**
+     * The command's picocli model, writing to {@code out} and {@code err}: what {@link #run} parses,
+     * and what {@code benchmarks.jar}'s help and completion show.
+     */
+    public static CommandSpec spec(PrintStream out, PrintStream err) {
+        return CommandSpec.forAnnotatedObject(new CompareCommand(out));
     }
 
     @Override

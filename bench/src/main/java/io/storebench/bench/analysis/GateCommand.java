@@ -29,7 +29,10 @@ import picocli.CommandLine.Unmatched;
  * <p>Named {@code storebench gate} so that its one-line errors read as they always have
  * ({@code storebench gate: ...}); {@code Main} calls {@link #run}.
  */
-@Command(name = "storebench gate", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
+@Command(name = "storebench gate",
+        header = "judge a candidate run against a baseline: exit 1 on a regression (0 pass, 1 regressed,"
+                + " 2 invalid or incomparable data, 3 usage or I/O)",
+        mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
         exitCodeOnInvalidInput = GateResult.EXIT_USAGE,
         description = {"Judges the candidate run against the baseline run for every key (engine x workload x"
                 + " operation x metric) both have. The sample is one value per fork; the test is Welch's t on the"
@@ -81,7 +84,15 @@ public final class GateCommand implements Callable<Integer> {
 
     /** Runs {@code gate} with {@code args}; returns its exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        return Cli.execute(new GateCommand(out, err), args, out, err);
+        return Cli.execute(spec(out, err), args, out, err);
+    }
+
+    /**
+     * The command's picocli model, writing to {@code out} and {@code err}: what {@link #run} parses,
+     * and what {@code benchmarks.jar}'s help and completion show.
+     */
+    public static CommandSpec spec(PrintStream out, PrintStream err) {
+        return CommandSpec.forAnnotatedObject(new GateCommand(out, err));
     }
 
     @Override

@@ -23,7 +23,9 @@ import picocli.CommandLine.Unmatched;
  * <p>Named {@code storebench report} so that its one-line errors read as they always have
  * ({@code storebench report: ...}); {@code Main} calls {@link #run}.
  */
-@Command(name = "storebench report", mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
+@Command(name = "storebench report",
+        header = "rebuild a run's report.md and report.html (engine selection, charts)",
+        mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
         exitCodeOnInvalidInput = ReportCommand.EXIT_BAD_INPUT,
         description = {"(Re)builds the run's report.md and report.html (self-contained, charts included, viewable"
                 + " offline) from its run.json and hdr/ logs. For a run with several engines the report is the"
@@ -57,7 +59,15 @@ public final class ReportCommand implements Callable<Integer> {
 
     /** Runs {@code report} with {@code args}; returns its exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        return Cli.execute(new ReportCommand(out), args, out, err);
+        return Cli.execute(spec(out, err), args, out, err);
+    }
+
+    /**
+     * The command's picocli model, writing to {@code out} and {@code err}: what {@link #run} parses,
+     * and what {@code benchmarks.jar}'s help and completion show.
+     */
+    public static CommandSpec spec(PrintStream out, PrintStream err) {
+        return CommandSpec.forAnnotatedObject(new ReportCommand(out));
     }
 
     @Override

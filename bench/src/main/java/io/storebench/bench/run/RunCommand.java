@@ -245,7 +245,8 @@ public final class RunCommand implements Callable<Integer> {
             return engineFlag;
         }
         TreeSet<String> known = new TreeSet<>();
-        spec.options().stream().filter(o -> EngineFlags.flag(o.longestName().substring(2), registry) == null)
+        spec.options().stream().filter(o -> !o.versionHelp())
+                .filter(o -> EngineFlags.flag(o.longestName().substring(2), registry) == null)
                 .forEach(o -> known.add(o.longestName()));
         return "unknown option '" + arg + "'; known: " + String.join(", ", known);
     }

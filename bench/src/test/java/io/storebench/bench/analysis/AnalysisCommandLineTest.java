@@ -20,9 +20,9 @@ class AnalysisCommandLineTest {
     void helpIsGeneratedFromTheOptions() {
         AnalysisCommandsTest.Outcome gate = call(GateCommand::run, "--help");
         assertEquals(0, gate.exit());
-        assertTrue(gate.out().startsWith("Usage: storebench gate "), gate.out());
-        for (String option : List.of("--baseline=DIR", "--candidate=DIR", "--metric=M[,M]", "--floor=P", "--alpha=A",
-                "--allow-cross-host", "--strict", "--out=DIR")) {
+        assertTrue(gate.out().contains("\nUsage: storebench gate "), gate.out());
+        for (String option : List.of("--baseline DIR", "--candidate DIR", "--metric M[,M]", "--floor P", "--alpha A",
+                "--allow-cross-host", "--strict", "--out DIR")) {
             assertTrue(gate.out().contains(option), option + " in " + gate.out());
         }
         assertTrue(gate.out().contains("0%..99% [5%]"), "format escapes resolved: " + gate.out());
@@ -30,7 +30,7 @@ class AnalysisCommandLineTest {
         assertTrue(compare.out().contains("[RUN...]") && compare.out().contains("--markdown"), compare.out());
         assertTrue(compare.out().contains("Exit codes: 0 shown, 2 bad input"), compare.out());
         AnalysisCommandsTest.Outcome report = call(ReportCommand::run, "--help");
-        assertTrue(report.out().contains("[DIR]") && report.out().contains("--metric=M"), report.out());
+        assertTrue(report.out().contains("[DIR]") && report.out().contains("--metric M"), report.out());
         assertTrue(report.out().contains("Exit codes: 0 written, 1 the report could not be written"), report.out());
     }
 
@@ -50,10 +50,10 @@ class AnalysisCommandLineTest {
                 "--floor");
         assertEquals(3, noValue.exit());
         assertEquals(1, noValue.err().lines().count(), noValue.err());
-        assertTrue(noValue.err().startsWith("storebench gate: ") && noValue.err().contains("--floor"), noValue.err());
+        assertEquals("storebench gate: --floor needs a value\n", noValue.err());
         AnalysisCommandsTest.Outcome twice = call(ReportCommand::run, "a", "--metric", "p99", "--metric", "p50");
         assertEquals(2, twice.exit());
-        assertEquals(1, twice.err().lines().count(), twice.err());
+        assertEquals("storebench report: --metric is given twice\n", twice.err());
     }
 
     @Test

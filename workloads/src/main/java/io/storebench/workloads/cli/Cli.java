@@ -18,6 +18,9 @@ import picocli.CommandLine;
  *
  * int exit = Cli.execute(new InspectCommand(), args, System.out, System.err);
  * }</pre>
+ *
+ * <p>Every command's help shows an option's value as {@code --records N} ({@link SpacedHelp}) and
+ * {@code --version} prints {@link StoreBenchVersion}'s line.
  */
 public final class Cli {
     private Cli() {
@@ -50,9 +53,11 @@ public final class Cli {
         line.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         line.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         line.setOverwrittenOptionsAllowed(false);
+        line.setHelpFactory(new SpacedHelp());
+        withVersion(line);
         line.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
-            failed.getErr().println(oneLine(failed.getCommandName(), e.getMessage()));
+            failed.getErr().println(oneLine(failed.getCommandName(), message(e)));
             failed.getErr().flush();
             return failed.getCommandSpec().exitCodeOnInvalidInput();
         });
@@ -65,6 +70,33 @@ public final class Cli {
             throw e;
         });
         return line;
+    }
+
+    /** StoreBench's version ({@link StoreBenchVersion}) for every command that names none. */
+    private static void withVersion(CommandLine line) {
+        if (line.getCommandSpec().versionProvider() == null && line.getCommandSpec().version().length == 0) {
+            line.getCommandSpec().versionProvider(new StoreBenchVersion());
+        }
+        line.getSubcommands().values().forEach(Cli::withVersion);
+    }
+
+    /**
+     * picocli's message, except for the two StoreBench has always worded itself: an option
+     * without its value ({@code --seed needs a value}) and an option given twice
+     * ({@code --seed is given twice}).
+     */
+    static String message(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.MissingParameterException missing && missing.getMissing() != null
+                && missing.getMissing().size() == 1
+                && missing.getMissing().get(0) instanceof CommandLine.Model.OptionSpec option
+                && e.getMessage().startsWith("Missing required parameter for option")) {
+            return option.longestName() + " needs a value";
+        }
+        if (e instanceof CommandLine.OverwrittenOptionException overwritten
+                && overwritten.getOverwritten() instanceof CommandLine.Model.OptionSpec option) {
+            return option.longestName() + " is given twice";
+        }
+        return e.getMessage();
     }
 
     /** Parses {@code args}, runs {@code command} and returns its exit code. */

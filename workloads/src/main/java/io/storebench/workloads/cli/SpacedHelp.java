@@ -14,18 +14,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * written it, while the parser keeps picocli's separator, so both {@code --records N} and
  * {@code --records=N} are accepted (picocli's {@code separator = " "} would refuse the second).
  *
- * <pre>{@code
- * int exit = Cli.execute(SpacedHelp.spec(new InspectCommand()), args, out, err);
- * }</pre>
+ * {@link Cli} gives every command this help.
  */
 public final class SpacedHelp implements IHelpFactory {
-
-    /** The command's model, with this help. */
-    public static CommandSpec spec(Object command) {
-        CommandSpec spec = CommandSpec.forAnnotatedObject(command);
-        spec.usageMessage().helpFactory(new SpacedHelp());
-        return spec;
-    }
 
     @Override
     public Help create(CommandSpec commandSpec, ColorScheme colorScheme) {

@@ -6,7 +6,6 @@ import io.storebench.workloads.WorkloadSpec;
 import io.storebench.workloads.cli.Cli;
 import io.storebench.workloads.cli.OneValue;
 import io.storebench.workloads.cli.OptionValues;
-import io.storebench.workloads.cli.SpacedHelp;
 import io.storebench.workloads.cli.StoreBenchVersion;
 import io.storebench.workloads.cli.UnmatchedArguments;
 import io.storebench.workloads.distribution.DistributionKind;
@@ -32,7 +31,9 @@ import picocli.CommandLine.Unmatched;
  * unexpected failure. Option values are kept as text and converted in {@link #call()}, so that a
  * bad one gets the same one line as ever.
  */
-@Command(name = "inspect", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = InspectCommand.EXIT_BAD_INPUT,
+@Command(name = "inspect",
+        header = "draw operations from a workload and show its skew",
+        mixinStandardHelpOptions = true, exitCodeOnInvalidInput = InspectCommand.EXIT_BAD_INPUT,
         versionProvider = StoreBenchVersion.class, sortOptions = false,
         description = {"Draws operations from a workload and prints the effective skew of the keys they choose"
                 + " (distinct keys, shares of the hottest key, top 1 %% and top 10 %% of keys), each beside its"
@@ -100,7 +101,12 @@ public final class InspectCommand implements Callable<Integer> {
 
     /** Runs the command; returns the exit code. Exclusive bounds (theta &gt; 0) are checked by the distribution. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        return Cli.execute(SpacedHelp.spec(new InspectCommand()), args, out, err);
+        return Cli.execute(spec(), args, out, err);
+    }
+
+    /** The command's picocli model: what {@link #run} parses, and what benchmarks.jar's help and completion show. */
+    public static CommandSpec spec() {
+        return CommandSpec.forAnnotatedObject(new InspectCommand());
     }
 
     @Override
