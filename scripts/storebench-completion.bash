@@ -210,10 +210,10 @@ function _picocli_storebench_run() {
   local commands=""
   local flag_opts="'--jfr' '-h' '--help' '-V' '--version'"
   local arg_opts="'--engines' '--durability' '--cache-mb' '--engine-options' '--workload' '--records' '--distribution' '--theta' '--hot-set' '--hot-ops' '--read' '--update' '--insert' '--scan' '--rmw' '--delete' '--key-size' '--value-size' '--seed' '--threads' '--rate' '--inject-tail' '--profile' '--forks' '--warmup-iterations' '--warmup-time' '--iterations' '--iteration-time' '--time' '--operations' '--out' '--prof' '--etcd-endpoints' '--etcd-members' '--etcd-binary' '--etcd-connections' '--etcd-reads' '--etcd-max-in-flight' '--etcd-request-timeout-ms' '--etcd-connect-timeout-ms' '--etcd-start-timeout-ms' '--etcd-executor-threads' '--etcd-key-prefix' '--etcd-compaction-retention' '--etcd-max-txn-ops' '--etcd-metrics-urls' '--etcd-cacert' '--etcd-cert' '--etcd-key' '--etcd-user' '--etcd-password-file' '--lmdb-map-size-mb' '--lmdb-max-readers' '--rocksdb-compression' '--rocksdb-bloom-bits' '--rocksdb-write-buffer-mb' '--rocksdb-background-jobs' '--sqlite-busy-timeout-ms' '--sqlite-page-size' '--null-value-size' '--null-stall-after' '--null-stall-ms'"
-  local VALUE_option_args=("1" "3" "5" "7") # --etcd-members values
-  local VALUE_option_args=("linearizable" "serializable") # --etcd-reads values
-  local VALUE_option_args=("none" "snappy" "lz4" "zstd") # --rocksdb-compression values
-  local VALUE_option_args=("1024" "2048" "4096" "8192" "16384" "32768" "65536") # --sqlite-page-size values
+  local _1357_option_args=("1" "3" "5" "7") # --etcd-members values
+  local linearizableserializable_option_args=("linearizable" "serializable") # --etcd-reads values
+  local nonesnappylz4zstd_option_args=("none" "snappy" "lz4" "zstd") # --rocksdb-compression values
+  local _1024204840968192163843276865536_option_args=("1024" "2048" "4096" "8192" "16384" "32768" "65536") # --sqlite-page-size values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -319,7 +319,7 @@ function _picocli_storebench_run() {
       ;;
     '--etcd-members')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${VALUE_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${_1357_option_args[@]}" ) )
       return $?
       ;;
     '--etcd-binary')
@@ -330,7 +330,7 @@ function _picocli_storebench_run() {
       ;;
     '--etcd-reads')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${VALUE_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${linearizableserializable_option_args[@]}" ) )
       return $?
       ;;
     '--etcd-max-in-flight')
@@ -383,7 +383,7 @@ function _picocli_storebench_run() {
       ;;
     '--rocksdb-compression')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${VALUE_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${nonesnappylz4zstd_option_args[@]}" ) )
       return $?
       ;;
     '--rocksdb-bloom-bits')
@@ -400,7 +400,7 @@ function _picocli_storebench_run() {
       ;;
     '--sqlite-page-size')
       local IFS=$'\n'
-      COMPREPLY=( $( compReplyArray "${VALUE_option_args[@]}" ) )
+      COMPREPLY=( $( compReplyArray "${_1024204840968192163843276865536_option_args[@]}" ) )
       return $?
       ;;
     '--null-value-size')

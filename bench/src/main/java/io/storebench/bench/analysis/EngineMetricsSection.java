@@ -61,8 +61,8 @@ final class EngineMetricsSection {
                 + " written / user bytes written; space amplification is bytes on disk / the loaded user data ("
                 + (Double.isNaN(userBytes) ? "unknown for variable value sizes"
                         : String.format(Locale.ROOT, "%,.0f bytes", userBytes))
-                + "). Log sync and commit p99 are the server's own (etcd: WAL fsync and backend commit), over each"
-                + " fork's last measurement iteration. — means the engine does not report it. Where each figure"
+                + "). Log sync and commit p99 are the engine's own (what it measures is in its sources below), over"
+                + " each fork's last measurement iteration. — means the engine does not report it. Where each figure"
                 + " comes from (a **proxy** is a stand-in, not the engine's own counter):");
         doc.table(table);
         doc.bullets(List.copyOf(notes));

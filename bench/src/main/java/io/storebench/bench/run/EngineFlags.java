@@ -37,7 +37,7 @@ final class EngineFlags {
         for (EngineProvider provider : registry.providers()) {
             for (EngineOption option : provider.options()) {
                 OptionSpec.Builder flag = OptionSpec.builder("--" + provider.name() + "-" + option.name())
-                        .paramLabel("VALUE")
+                        .paramLabel(label(option.allowed()))
                         .type(List.class).auxiliaryTypes(String.class)
                         .arity("0..1").fallbackValue(NO_VALUE) // a missing value is our one line, not picocli's
                         .hideParamSyntax(true).order(ENGINE_FLAGS_ORDER)
@@ -51,6 +51,14 @@ final class EngineFlags {
                 spec.addOption(flag.build());
             }
         }
+    }
+
+    /** What a flag's value looks like in help: {@code N}, {@code none|snappy|lz4|zstd}, {@code TEXT}. */
+    private static String label(EngineOption.Allowed allowed) {
+        if (allowed instanceof EngineOption.LongRange) {
+            return "N";
+        }
+        return allowed instanceof EngineOption.Choice choice ? String.join("|", choice.values()) : "TEXT";
     }
 
     /** The engine flags given, by flag name without {@code --}, in the order given; each once, with a value. */

@@ -37,10 +37,10 @@ import picocli.CommandLine.Unmatched;
         description = {"Benchmarks engines under a workload: each fork (a fresh JVM) loads the records into a fresh"
                 + " directory (timed: the load result), runs the workload, and records latency per operation in"
                 + " HdrHistograms. Results go to a run folder; the run ends with a table of throughput and"
-                + " p50/p99/p99.9 per operation with 95 % confidence intervals across forks.", ""},
+                + " p50/p99/p99.9 per operation with 95 %% confidence intervals across forks.", ""},
         footer = {"", "Every engine option is also a flag of its own, --ENGINE-OPTION VALUE (listed above, after"
-                + " --prof), its value taken whole: --etcd-endpoints h1:2379,h2:2379. The etcd password comes from"
-                + " $STOREBENCH_ETCD_PASSWORD or --etcd-password-file FILE.", "",
+                + " --prof), its value taken whole, so a list needs no escaping; the same option given here and in"
+                + " --engine-options is refused.", "",
                 "Exit codes: 0 done, 1 a fork failed or forks are missing (the run folder says which), 2 bad input"
                 + " (nothing is run), 130 interrupted (finished forks are kept)."})
 public final class RunCommand implements Callable<Integer> {
