@@ -189,7 +189,7 @@ function _picocli_storebench() {
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
   local commands="run list inspect gate compare report help"
-  local flag_opts="'--help'"
+  local flag_opts="'--help' '--version'"
   local arg_opts=""
 
   if [[ "${curr_word}" == -* ]]; then

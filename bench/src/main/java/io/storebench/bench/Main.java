@@ -49,6 +49,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--help", usageHelp = true, description = "this text")
     boolean help;
 
+    @Option(names = "--version", versionHelp = true, description = "StoreBench's version")
+    boolean version;
+
     @CommandLine.Spec
     CommandSpec spec;
 
@@ -84,7 +87,7 @@ public final class Main implements Callable<Integer> {
             return entry.run(rest, out, err); // on its own, so that its errors keep their prefix
         }
         CommandLine root = commandLine(out, err);
-        if (command.equals("--help") || root.getSubcommands().containsKey(command)) {
+        if (command.equals("--help") || command.equals("--version") || root.getSubcommands().containsKey(command)) {
             int exit = root.execute(args.toArray(String[]::new));
             root.getOut().flush();
             root.getErr().flush();

@@ -42,6 +42,18 @@ class CommandLineTest {
     }
 
     @Test
+    void everyCommandPrintsTheOneVersionLine() throws Exception {
+        Output top = main("--version");
+        assertEquals(0, top.exit(), top.err());
+        assertTrue(top.out().startsWith("StoreBench "), top.out());
+        for (String command : List.of("run", "list", "inspect", "gate", "compare", "report")) {
+            Output output = main(command, "--version");
+            assertEquals(0, output.exit(), command + ": " + output.err());
+            assertEquals(top.out(), output.out(), command);
+        }
+    }
+
+    @Test
     void runHelpListsTheOptionsAndEveryEnginesFlagsWithDefaultsAndAllowedValues() throws Exception {
         for (List<String> args : List.of(List.of("run", "--help"), List.of("help", "run"))) {
             Output output = main(args.toArray(String[]::new));
