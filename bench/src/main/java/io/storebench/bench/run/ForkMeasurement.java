@@ -5,6 +5,7 @@ import io.storebench.engine.Capability;
 import io.storebench.engine.ConfigurationException;
 import io.storebench.engine.DataDirectory;
 import io.storebench.engine.EngineConfig;
+import io.storebench.engine.EngineProvider;
 import io.storebench.engine.EngineRegistry;
 import io.storebench.engine.EngineStats;
 import io.storebench.engine.KeyValueStore;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.HdrHistogram.Histogram;
@@ -51,7 +53,7 @@ public final class ForkMeasurement {
     private final Path runDirectory;
     private final Path dataDirectory;
     private final KeyValueStore store;
-    private final Map<String, String> storeVersions;
+    private final Map<String, String> versions;
     private final WorkloadRun workloadRun;
     private final boolean verify;
     private final OperationCounters counters;
@@ -77,8 +79,8 @@ public final class ForkMeasurement {
         EngineConfig config = settings.engineConfig(engine, dataDirectory, registry).withThreads(threads);
         WorkloadSpec spec = settings.workload();
         this.store = registry.open(engine, config);
-        this.storeVersions = store.versions();
         try {
+            this.versions = versions(registry.provider(engine), store);
             if (spec.keys().size() > store.maxKeySize()) {
                 throw new ConfigurationException(engine + ": keys of " + spec.keys().size()
                         + " bytes are too long; allowed: 1.." + store.maxKeySize() + " bytes (--key-size)");
@@ -96,6 +98,22 @@ public final class ForkMeasurement {
             closeStore();
             throw e;
         }
+    }
+
+    /**
+     * What this fork ran: the engine's libraries ({@link EngineProvider#versions()}) and what the
+     * open store learned ({@link KeyValueStore#versions()}, a server's version). A lookup that fails
+     * is recorded as such; it never fails the fork.
+     */
+    static Map<String, String> versions(EngineProvider provider, KeyValueStore store) {
+        Map<String, String> versions = new TreeMap<>();
+        try {
+            versions.putAll(provider.versions());
+            versions.putAll(store.versions());
+        } catch (RuntimeException | LinkageError e) {
+            versions.put(provider.name(), "unknown (" + e + ")");
+        }
+        return versions;
     }
 
     /**
@@ -254,7 +272,7 @@ public final class ForkMeasurement {
                 JsonFiles.write(runDirectory.resolve("forks").resolve(forkId + ".json"), totals.result(
                         new ForkTotals.ForkIdentity(engine, forkId, workloadRun.threads(),
                                 settings.engineConfig(engine, dataDirectory, EngineRegistry.discover()).durability()
-                                        .label(), workloadRun.fingerprint(), settings.rate(), storeVersions),
+                                        .label(), workloadRun.fingerprint(), settings.rate(), versions),
                         counters, load));
             }
         } catch (IOException e) {

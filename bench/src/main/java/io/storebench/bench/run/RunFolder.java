@@ -118,8 +118,8 @@ public final class RunFolder {
     }
 
     /** Builds {@code run.json} from the finished forks, noting what is missing, and writes it. */
-    public RunRecord writeRecord(List<String> command, RunSettings settings, EngineRegistry registry,
-            SettingsRecord effective) throws IOException {
+    public RunRecord writeRecord(List<String> command, RunSettings settings, EngineRegistry registry)
+            throws IOException {
         List<ForkResult> forks = forks();
         List<EngineRun> engines = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -131,8 +131,9 @@ public final class RunFolder {
                         + " forks did not finish");
             }
             EngineProfile profile = provider.profile();
-            Map<String, String> versions = new TreeMap<>(provider.versions());
-            mine.stream().findFirst().ifPresent(fork -> versions.putAll(fork.versions()));
+            // Each fork records what it ran (libraries and server) where the engine is loaded anyway:
+            // the parent loads no engine's native code to ask.
+            Map<String, String> versions = mine.isEmpty() ? Map.of() : mine.get(0).versions();
             engines.add(new EngineRun(engine, provider.description(),
                     provider.capabilities().stream().map(c -> c.label()).toList(),
                     settings.engineConfig(engine, directory, registry).durability().label(),
@@ -140,7 +141,7 @@ public final class RunFolder {
                             profile.clientPath()), versions, mine));
         }
         RunRecord record = new RunRecord(RunRecord.SCHEMA, runId, createdAt, command, new TreeMap<>(settings.options()),
-                effective, Environment.describe(directory), engines, missing.isEmpty(), missing);
+                effectiveSettings(settings), Environment.describe(directory), engines, missing.isEmpty(), missing);
         JsonFiles.write(directory.resolve("run.json"), record);
         return record;
     }

@@ -84,7 +84,7 @@ final class RunLifecycle {
     RunRecord finish(PrintStream err) {
         try {
             folder.removeLeftoverData();
-            RunRecord record = folder.writeRecord(command, settings, registry, RunFolder.effectiveSettings(settings));
+            RunRecord record = folder.writeRecord(command, settings, registry);
             RunReport.write(folder.directory(), record, RunReport.DEFAULT_RANKING);
             return record;
         } catch (IOException | RuntimeException e) {

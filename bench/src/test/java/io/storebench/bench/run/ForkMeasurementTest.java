@@ -5,7 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.storebench.bench.io.JsonFiles;
+import io.storebench.engine.Capability;
+import io.storebench.engine.Durability;
 import io.storebench.engine.EngineConfig;
+import io.storebench.engine.EngineOption;
+import io.storebench.engine.EngineOptions;
+import io.storebench.engine.EngineProfile;
+import io.storebench.engine.EngineProvider;
 import io.storebench.engine.EngineRegistry;
 import io.storebench.engine.KeyValueStore;
 import io.storebench.engine.ValueBuffer;
@@ -17,6 +23,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.Test;
@@ -34,6 +42,61 @@ class ForkMeasurementTest {
                 "--threads", "2"));
         args.addAll(List.of(extra));
         return RunCommand.settings(args, EngineRegistry.discover());
+    }
+
+    @Test
+    void aForkRecordsTheVersionsItRanAndAFailedLookupNeverFailsIt() {
+        EngineRegistry registry = EngineRegistry.discover();
+        try (KeyValueStore store = registry.open("rocksdb", EngineConfig.of(temp.resolve("rocksdb")))) {
+            Map<String, String> versions = ForkMeasurement.versions(registry.provider("rocksdb"), store);
+            assertTrue(versions.getOrDefault("rocksdb", "").matches("[0-9]+\\.[0-9]+\\.[0-9]+"), versions.toString());
+            EngineProvider unloadable = new VersionlessProvider(registry.provider("null"));
+            assertEquals(Map.of("null", "unknown (java.lang.UnsatisfiedLinkError: no native library here)"),
+                    ForkMeasurement.versions(unloadable, store));
+        }
+    }
+
+    /** A real provider whose library cannot say its version, as a native library that fails to load. */
+    private record VersionlessProvider(EngineProvider real) implements EngineProvider {
+        @Override
+        public Map<String, String> versions() {
+            throw new UnsatisfiedLinkError("no native library here");
+        }
+
+        @Override
+        public String name() {
+            return real.name();
+        }
+
+        @Override
+        public String description() {
+            return real.description();
+        }
+
+        @Override
+        public EngineProfile profile() {
+            return real.profile();
+        }
+
+        @Override
+        public Set<Capability> capabilities() {
+            return real.capabilities();
+        }
+
+        @Override
+        public Set<Durability> durabilities() {
+            return real.durabilities();
+        }
+
+        @Override
+        public List<EngineOption> options() {
+            return real.options();
+        }
+
+        @Override
+        public KeyValueStore open(EngineConfig config, EngineOptions options) {
+            return real.open(config, options);
+        }
     }
 
     @Test

@@ -24,9 +24,10 @@ public interface EngineProvider {
     EngineProfile profile();
 
     /**
-     * The libraries this engine runs on, name to version ({@code "rocksdbjni" -> "11.8.1"}), read
-     * from the libraries themselves (their jar manifests or version calls), never written by hand;
-     * recorded per engine in {@code run.json}. Empty for the baselines.
+     * The libraries this engine runs on, name to version ({@code "rocksdb" -> "11.8.1"},
+     * {@code "sqlite-jdbc" -> "3.54.1.0"}), read from the libraries themselves (their metadata or
+     * version calls), never written by hand; recorded per engine in {@code run.json} by each fork,
+     * where the engine is loaded anyway. Empty for the baselines.
      */
     default java.util.Map<String, String> versions() {
         return java.util.Map.of();

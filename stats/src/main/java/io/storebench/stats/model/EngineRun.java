@@ -12,7 +12,8 @@ import java.util.Map;
  * @param durability the profile it ran with ({@code none} for the baselines)
  * @param profile the engine at a glance, as it described itself; null in {@code storebench.run/1}
  * @param versions what it ran: client libraries and, for a remote engine, the server, name to
- *     version; empty in {@code storebench.run/1}
+ *     version, as its first finished fork recorded them; empty in {@code storebench.run/1} and when
+ *     no fork finished
  * @param forks one entry per finished fork: the sample unit of every comparison
  */
 public record EngineRun(String engine, String description, List<String> capabilities, String durability,

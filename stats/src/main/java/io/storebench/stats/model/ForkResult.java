@@ -26,8 +26,8 @@ import java.util.Map;
  * @param firstError the first engine error's message, or null
  * @param unavailable the windows in which operations failed, in time order (empty without errors;
  *     read as empty from runs written before it existed)
- * @param versions what the fork's store said it ran once open (a remote engine's server version),
- *     name to version; empty when it said nothing, and in runs written before it existed
+ * @param versions what the fork ran, name to version: the engine's libraries and what its store
+ *     learned once open (a remote engine's server version); empty in runs written before it existed
  */
 public record ForkResult(String engine, String forkId, int threads, String durability, String workloadFingerprint,
         boolean closedLoop, double rate, LoadResult load, double throughput, List<Double> iterationThroughputs,

@@ -8,7 +8,7 @@ import java.util.Map;
  * managed server, a shared cluster) and the options of each case's stores. Found by
  * {@link java.util.ServiceLoader} from the engine module's test resources
  * ({@code META-INF/services/io.storebench.engine.contract.ContractFixture}); a registered engine
- * without one fails {@link KeyValueStoreContract#everyRegisteredEngineHasAContractFixture}.
+ * without one fails {@link EngineRegistryContract#everyRegisteredEngineHasAContractFixture}.
  */
 public interface ContractFixture {
 

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
  * Runs each contract case once per engine registered on the test class path
  * ({@link EngineRegistry#discover()}) and per setup of its {@link ContractFixture}; a case that
  * takes a {@link Durability} runs once per {@code strict} and {@code buffered}. Engines without a
- * fixture get no cases here: {@link KeyValueStoreContract#everyRegisteredEngineHasAContractFixture}
+ * fixture get no cases here: {@link EngineRegistryContract#everyRegisteredEngineHasAContractFixture}
  * fails for them. A setup is started once per test class, on its first case, and closed with it.
  */
 public final class EveryEngine implements TestTemplateInvocationContextProvider {

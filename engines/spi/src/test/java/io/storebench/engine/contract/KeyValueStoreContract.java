@@ -447,6 +447,9 @@ public class KeyValueStoreContract {
             assertArrayEquals(bytes("across close"), read(bytes("kept")));
         }
         store.put(bytes("after-reopen"), bytes("v"));
+        if (provider().capabilities().contains(Capability.RETAINS_DATA)) {
+            assertArrayEquals(bytes("v"), read(bytes("after-reopen")), "the reopened store takes writes");
+        }
     }
 
     @TestTemplate
