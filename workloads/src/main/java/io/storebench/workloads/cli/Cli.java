@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /**
@@ -53,6 +55,7 @@ public final class Cli {
         line.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         line.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         line.setOverwrittenOptionsAllowed(false);
+        line.setUnmatchedOptionsAllowedAsOptionParameters(false); // --threads --forks 1: --threads needs a value
         line.setHelpFactory(new SpacedHelp());
         withVersion(line);
         line.setParameterExceptionHandler((e, args) -> {
@@ -80,23 +83,39 @@ public final class Cli {
         line.getSubcommands().values().forEach(Cli::withVersion);
     }
 
+    /** picocli's "Expected parameter for option '--x' but found '--y'", also inside an unknown-option message. */
+    private static final Pattern EXPECTED_PARAMETER = Pattern.compile("Expected parameter for option '([^']+)'");
+    /** picocli's "option '--x' should be specified without 'v' parameter", for a flag given a value. */
+    private static final Pattern FLAG_WITH_VALUE = Pattern.compile("^option '([^']+)' should be specified without '");
+
     /**
-     * picocli's message, except for the two StoreBench has always worded itself: an option
-     * without its value ({@code --seed needs a value}) and an option given twice
-     * ({@code --seed is given twice}).
+     * picocli's message, except for the three StoreBench has always worded itself: an option
+     * without its value, at the end of the line or before another option ({@code --seed needs a
+     * value}), an option given twice ({@code --seed is given twice}) and a flag given a value
+     * ({@code --json takes no value}; every boolean option is declared {@code arity = "0"}).
      */
     static String message(CommandLine.ParameterException e) {
+        String text = e.getMessage() == null ? "" : e.getMessage();
         if (e instanceof CommandLine.MissingParameterException missing && missing.getMissing() != null
                 && missing.getMissing().size() == 1
                 && missing.getMissing().get(0) instanceof CommandLine.Model.OptionSpec option
-                && e.getMessage().startsWith("Missing required parameter for option")) {
+                && text.startsWith("Missing required parameter for option")) {
             return option.longestName() + " needs a value";
+        }
+        Matcher expected = EXPECTED_PARAMETER.matcher(text);
+        if ((e instanceof CommandLine.MissingParameterException || e instanceof CommandLine.UnmatchedArgumentException)
+                && expected.find()) {
+            return expected.group(1) + " needs a value";
         }
         if (e instanceof CommandLine.OverwrittenOptionException overwritten
                 && overwritten.getOverwritten() instanceof CommandLine.Model.OptionSpec option) {
             return option.longestName() + " is given twice";
         }
-        return e.getMessage();
+        Matcher flag = FLAG_WITH_VALUE.matcher(text);
+        if (e instanceof CommandLine.MaxValuesExceededException && flag.find()) {
+            return flag.group(1) + " takes no value";
+        }
+        return text;
     }
 
     /** Parses {@code args}, runs {@code command} and returns its exit code. */
