@@ -57,6 +57,7 @@ public final class Main implements Callable<Integer> {
 
     /** StoreBench's commands besides {@code run}: each parses its own line through its static entry. */
     private static final Map<String, Entry> COMMANDS = Map.of(
+            "list", ListCommand::run,
             "inspect", InspectCommand::run,
             "gate", GateCommand::run,
             "compare", CompareCommand::run,
@@ -100,14 +101,22 @@ public final class Main implements Callable<Integer> {
     static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine root = new CommandLine(new Main());
         root.addSubcommand("run", RunCommand.spec("run", EngineRegistry.discover(), out, err));
-        root.addSubcommand("list", new ListCommand(out));
+        root.addSubcommand("list", ListCommand.spec(out).name("list"));
         root.addSubcommand("inspect", InspectCommand.spec().name("inspect"));
         root.addSubcommand("gate", GateCommand.spec(out, err).name("gate"));
         root.addSubcommand("compare", CompareCommand.spec(out, err).name("compare"));
         root.addSubcommand("report", ReportCommand.spec(out, err).name("report"));
         root.addSubcommand("completion", new CompletionCommand());
-        root.addSubcommand("help", new CommandLine.HelpCommand());
+        root.addSubcommand("help", help());
         return Cli.configure(root, out, err);
+    }
+
+    /** picocli's {@code help} command, described in StoreBench's words. */
+    private static CommandSpec help() {
+        CommandSpec help = CommandSpec.forAnnotatedObject(new CommandLine.HelpCommand());
+        help.usageMessage().header("the help of a command: help COMMAND").description("Prints the help of COMMAND, or"
+                + " of StoreBench when none is named.");
+        return help;
     }
 
     @Override
