@@ -56,6 +56,7 @@ public final class Cli {
         line.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         line.setOverwrittenOptionsAllowed(false);
         line.setUnmatchedOptionsAllowedAsOptionParameters(false); // --threads --forks 1: --threads needs a value
+        line.setEndOfOptionsDelimiter(NO_END_OF_OPTIONS); // "--" is an unknown option, as it has always been
         line.setHelpFactory(new SpacedHelp());
         withVersion(line);
         line.setParameterExceptionHandler((e, args) -> {
@@ -82,6 +83,13 @@ public final class Cli {
         }
         line.getSubcommands().values().forEach(Cli::withVersion);
     }
+
+    /**
+     * StoreBench's commands have no end-of-options marker: {@code --} is refused as an unknown
+     * option ({@code unknown option '--'; known: ...}), not picocli's delimiter, so this stands in
+     * for it (an argument no shell passes).
+     */
+    private static final String NO_END_OF_OPTIONS = "\u0000";
 
     /** picocli's "Expected parameter for option '--x' but found '--y'", also inside an unknown-option message. */
     private static final Pattern EXPECTED_PARAMETER = Pattern.compile("Expected parameter for option '([^']+)'");

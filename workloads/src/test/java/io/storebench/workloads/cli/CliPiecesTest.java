@@ -86,6 +86,8 @@ class CliPiecesTest {
                 normalized(run("--cont", "1")));
         assertEquals(new Result(5, "", "probe: unexpected argument 'x'; options start with --\n"),
                 normalized(run("x")));
+        assertEquals(new Result(5, "", "probe: unknown option '--'; known: --count, --flag, --help\n"),
+                normalized(run("--count", "1", "--", "--flag")));
     }
 
     @Test
