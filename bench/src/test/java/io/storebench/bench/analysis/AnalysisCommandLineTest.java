@@ -62,6 +62,8 @@ class AnalysisCommandLineTest {
                 "--candidate", "b", "--floor", "--out", "c"));
         assertOneLine(3, "storebench gate: --metric needs a value", call(GateCommand::run, "--baseline", "a",
                 "--candidate", "b", "--metric", "--floor", "5"));
+        assertOneLine(3, "storebench gate: --floor -5% is out of range; allowed: 0%..99%", call(GateCommand::run,
+                "--baseline", "a", "--candidate", "b", "--floor", "-5%"));
         assertOneLine(3, "storebench gate: --strict takes no value", call(GateCommand::run, "--baseline", "a",
                 "--candidate", "b", "--strict=true"));
         assertOneLine(3, "storebench gate: --allow-cross-host takes no value", call(GateCommand::run, "--baseline",

@@ -86,6 +86,7 @@ class RunCommandBadInputTest {
         assertBad("storebench run: --threads needs a value", "--threads", "--forks", "1");
         assertBad("storebench run: --records needs a value", "--records", "--bogus");
         assertBad("storebench run: --seed needs a value", "--seed");
+        assertBad("storebench run: --inject-tail '-x' is not FRACTION:DELAY", "--inject-tail", "-x");
         assertBad("storebench run: --jfr takes no value", "--jfr=yes");
         assertBad("storebench run: --jfr takes no value", "--jfr=false");
         assertBad("storebench run: --jfr takes no value", "--jfr=true");

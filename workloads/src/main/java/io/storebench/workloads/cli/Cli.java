@@ -55,10 +55,13 @@ public final class Cli {
         line.setOut(new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         line.setErr(new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true));
         line.setOverwrittenOptionsAllowed(false);
-        line.setUnmatchedOptionsAllowedAsOptionParameters(false); // --threads --forks 1: --threads needs a value
         line.setEndOfOptionsDelimiter(NO_END_OF_OPTIONS); // "--" is an unknown option, as it has always been
         line.setHelpFactory(new SpacedHelp());
         withVersion(line);
+        line.setExecutionStrategy(parsed -> {
+            refuseOptionsAsValues(parsed);
+            return new CommandLine.RunLast().execute(parsed);
+        });
         line.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
             failed.getErr().println(oneLine(failed.getCommandName(), message(e)));
@@ -76,6 +79,23 @@ public final class Cli {
         return line;
     }
 
+    /**
+     * {@code --metric --bogus}: picocli takes an unknown {@code --bogus} as {@code --metric}'s
+     * value (a known option it never takes: {@code --threads --forks 1} fails in the parse); StoreBench
+     * has always refused a value that begins with {@code --} as a missing one. A value that begins with
+     * one dash is a value ({@code --floor -5%}, {@code --seed -7}).
+     */
+    private static void refuseOptionsAsValues(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult command = parsed; command != null; command = command.subcommand()) {
+            for (CommandLine.Model.OptionSpec option : command.matchedOptions()) {
+                if (option.arity().max() > 0 && option.originalStringValues().stream().anyMatch(v -> v.startsWith("--"))) {
+                    throw new CommandLine.ParameterException(command.commandSpec().commandLine(),
+                            option.longestName() + " needs a value");
+                }
+            }
+        }
+    }
+
     /** StoreBench's version ({@link StoreBenchVersion}) for every command that names none. */
     private static void withVersion(CommandLine line) {
         if (line.getCommandSpec().versionProvider() == null && line.getCommandSpec().version().length == 0) {
@@ -91,7 +111,7 @@ public final class Cli {
      */
     private static final String NO_END_OF_OPTIONS = "\u0000";
 
-    /** picocli's "Expected parameter for option '--x' but found '--y'", also inside an unknown-option message. */
+    /** picocli's "Expected parameter for option '--x' but found '--y'" (a known option where a value should be). */
     private static final Pattern EXPECTED_PARAMETER = Pattern.compile("Expected parameter for option '([^']+)'");
     /** picocli's "option '--x' should be specified without 'v' parameter", for a flag given a value. */
     private static final Pattern FLAG_WITH_VALUE = Pattern.compile("^option '([^']+)' should be specified without '");
@@ -111,8 +131,7 @@ public final class Cli {
             return option.longestName() + " needs a value";
         }
         Matcher expected = EXPECTED_PARAMETER.matcher(text);
-        if ((e instanceof CommandLine.MissingParameterException || e instanceof CommandLine.UnmatchedArgumentException)
-                && expected.find()) {
+        if (e instanceof CommandLine.MissingParameterException && expected.find()) {
             return expected.group(1) + " needs a value";
         }
         if (e instanceof CommandLine.OverwrittenOptionException overwritten

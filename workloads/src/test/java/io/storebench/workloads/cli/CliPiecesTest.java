@@ -74,6 +74,10 @@ class CliPiecesTest {
         assertEquals(new Result(5, "", "probe: --count needs a value\n"), normalized(run("--count", "--flag")));
         assertEquals(new Result(5, "", "probe: --count needs a value\n"), normalized(run("--count", "--bogus")));
         assertEquals(new Result(5, "", "probe: --count needs a value\n"), normalized(run("--count=--flag")));
+        assertEquals(new Result(5, "", "probe: --count '-5%' is not a whole number; allowed: 1..10\n"),
+                normalized(run("--count", "-5%")));
+        assertEquals(new Result(5, "", "probe: --count -1 is out of range; allowed: 1..10\n"),
+                normalized(run("--count", "-1")));
         assertEquals(new Result(5, "", "probe: --flag takes no value\n"), normalized(run("--flag=true")));
         assertEquals(new Result(5, "", "probe: --flag takes no value\n"), normalized(run("--flag=false")));
         assertEquals(new Result(5, "", "probe: --flag takes no value\n"), normalized(run("--flag=yes")));
