@@ -34,8 +34,8 @@ class CommandLineTest {
 
     @Test
     void helpIsGeneratedAndListsEveryCommand() throws Exception {
-        for (String help : List.of("--help", "help")) {
-            Output output = main(help);
+        for (String help : List.of("--help", "help", "help bogus")) {
+            Output output = main(help.split(" "));
             assertEquals(0, output.exit(), output.err());
             assertTrue(output.out().contains("run [options]"), output.out());
             for (String command : List.of("run", "list", "inspect", "gate", "compare", "report", "help")) {
