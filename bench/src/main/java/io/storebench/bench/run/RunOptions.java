@@ -104,7 +104,7 @@ final class RunOptions {
         Map<String, String> options = new LinkedHashMap<>();
         for (OptionSpec option : parsed.matchedOptions()) {
             if (!option.usageHelp() && !option.versionHelp()) {
-                options.put(option.longestName().substring(2), String.valueOf((Object) option.getValue()));
+                options.put(option.longestName().substring(2), String.valueOf(option.getValue()));
             }
         }
         given = options;

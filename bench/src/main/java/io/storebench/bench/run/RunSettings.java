@@ -129,11 +129,10 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
 
     /**
      * The settings of the {@code run} options in {@code options} (name without {@code --} to its
-     * value), parsed as the command line {@code --name value ...} would be.
-     *
-     * @deprecated for {@link ForkMeasurement}'s defaults only; call {@code RunCommand.settings(args, registry)}
+     * value, options that take one), parsed as the command line {@code --name value ...} is: a
+     * bridge for {@link ForkMeasurement}'s defaults, which can call {@code RunCommand.settings}
+     * instead.
      */
-    @Deprecated
     public static RunSettings parse(Map<String, String> options, EngineRegistry registry) {
         List<String> args = new ArrayList<>();
         options.forEach((name, value) -> {
