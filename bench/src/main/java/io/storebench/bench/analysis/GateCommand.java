@@ -58,7 +58,8 @@ public final class GateCommand implements Callable<Integer> {
     @Mixin
     GateOptions judging;
 
-    @Option(names = "--allow-cross-host", arity = "0", description = "compare runs from machines with different environments")
+    @Option(names = "--allow-cross-host", arity = "0",
+            description = "compare runs from machines with different environments")
     boolean allowCrossHost;
 
     @Option(names = "--strict", arity = "0", description = "INCONCLUSIVE fails the gate too")

@@ -25,6 +25,18 @@ import picocli.CommandLine;
  * {@code --version} prints {@link StoreBenchVersion}'s line.
  */
 public final class Cli {
+    /**
+     * StoreBench's commands have no end-of-options marker: {@code --} is refused as an unknown
+     * option ({@code unknown option '--'; known: ...}), not picocli's delimiter, so this stands in
+     * for it (an argument no shell passes).
+     */
+    private static final String NO_END_OF_OPTIONS = "\u0000";
+
+    /** picocli's "Expected parameter for option '--x' but found '--y'" (a known option where a value should be). */
+    private static final Pattern EXPECTED_PARAMETER = Pattern.compile("Expected parameter for option '([^']+)'");
+    /** picocli's "option '--x' should be specified without 'v' parameter", for a flag given a value. */
+    private static final Pattern FLAG_WITH_VALUE = Pattern.compile("^option '([^']+)' should be specified without '");
+
     private Cli() {
     }
 
@@ -88,7 +100,8 @@ public final class Cli {
     private static void refuseOptionsAsValues(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult command = parsed; command != null; command = command.subcommand()) {
             for (CommandLine.Model.OptionSpec option : command.matchedOptions()) {
-                if (option.arity().max() > 0 && option.originalStringValues().stream().anyMatch(v -> v.startsWith("--"))) {
+                if (option.arity().max() > 0
+                        && option.originalStringValues().stream().anyMatch(value -> value.startsWith("--"))) {
                     throw new CommandLine.ParameterException(command.commandSpec().commandLine(),
                             option.longestName() + " needs a value");
                 }
@@ -103,18 +116,6 @@ public final class Cli {
         }
         line.getSubcommands().values().forEach(Cli::withVersion);
     }
-
-    /**
-     * StoreBench's commands have no end-of-options marker: {@code --} is refused as an unknown
-     * option ({@code unknown option '--'; known: ...}), not picocli's delimiter, so this stands in
-     * for it (an argument no shell passes).
-     */
-    private static final String NO_END_OF_OPTIONS = "\u0000";
-
-    /** picocli's "Expected parameter for option '--x' but found '--y'" (a known option where a value should be). */
-    private static final Pattern EXPECTED_PARAMETER = Pattern.compile("Expected parameter for option '([^']+)'");
-    /** picocli's "option '--x' should be specified without 'v' parameter", for a flag given a value. */
-    private static final Pattern FLAG_WITH_VALUE = Pattern.compile("^option '([^']+)' should be specified without '");
 
     /**
      * picocli's message, except for the three StoreBench has always worded itself: an option
