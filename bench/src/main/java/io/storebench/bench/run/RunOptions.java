@@ -4,6 +4,7 @@ import io.storebench.engine.EngineRegistry;
 import io.storebench.workloads.cli.WorkloadOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
@@ -104,7 +105,7 @@ final class RunOptions {
         Map<String, String> options = new LinkedHashMap<>();
         for (OptionSpec option : parsed.matchedOptions()) {
             if (!option.usageHelp() && !option.versionHelp()) {
-                options.put(option.longestName().substring(2), String.valueOf(option.getValue()));
+                options.put(option.longestName().substring(2), Objects.toString(option.getValue()));
             }
         }
         given = options;
