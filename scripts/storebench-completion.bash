@@ -209,7 +209,9 @@ function _picocli_storebench_run() {
 
   local commands=""
   local flag_opts="'--jfr' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--engines' '--durability' '--cache-mb' '--engine-options' '--workload' '--records' '--distribution' '--theta' '--hot-set' '--hot-ops' '--read' '--update' '--insert' '--scan' '--rmw' '--delete' '--key-size' '--value-size' '--seed' '--threads' '--rate' '--inject-tail' '--profile' '--forks' '--warmup-iterations' '--warmup-time' '--iterations' '--iteration-time' '--time' '--operations' '--out' '--prof' '--etcd-endpoints' '--etcd-members' '--etcd-binary' '--etcd-connections' '--etcd-reads' '--etcd-max-in-flight' '--etcd-request-timeout-ms' '--etcd-connect-timeout-ms' '--etcd-start-timeout-ms' '--etcd-executor-threads' '--etcd-key-prefix' '--etcd-compaction-retention' '--etcd-max-txn-ops' '--etcd-metrics-urls' '--etcd-cacert' '--etcd-cert' '--etcd-key' '--etcd-user' '--etcd-password-file' '--lmdb-map-size-mb' '--lmdb-max-readers' '--rocksdb-compression' '--rocksdb-bloom-bits' '--rocksdb-write-buffer-mb' '--rocksdb-background-jobs' '--sqlite-busy-timeout-ms' '--sqlite-page-size' '--null-value-size' '--null-stall-after' '--null-stall-ms'"
+  local arg_opts="'--engines' '--durability' '--cache-mb' '--engine-options' '--read' '--update' '--insert' '--scan' '--rmw' '--delete' '--key-size' '--value-size' '--threads' '--rate' '--inject-tail' '--profile' '--forks' '--warmup-iterations' '--warmup-time' '--iterations' '--iteration-time' '--time' '--operations' '--out' '--prof' '--workload' '--records' '--distribution' '--theta' '--hot-set' '--hot-ops' '--seed' '--etcd-endpoints' '--etcd-members' '--etcd-binary' '--etcd-connections' '--etcd-reads' '--etcd-max-in-flight' '--etcd-request-timeout-ms' '--etcd-connect-timeout-ms' '--etcd-start-timeout-ms' '--etcd-executor-threads' '--etcd-key-prefix' '--etcd-compaction-retention' '--etcd-max-txn-ops' '--etcd-metrics-urls' '--etcd-cacert' '--etcd-cert' '--etcd-key' '--etcd-user' '--etcd-password-file' '--lmdb-map-size-mb' '--lmdb-max-readers' '--rocksdb-compression' '--rocksdb-bloom-bits' '--rocksdb-write-buffer-mb' '--rocksdb-background-jobs' '--sqlite-busy-timeout-ms' '--sqlite-page-size' '--null-value-size' '--null-stall-after' '--null-stall-ms'"
+  local NAMEFILE_option_args=("ycsb-a" "ycsb-b" "ycsb-c" "ycsb-d" "ycsb-e" "ycsb-f") # --workload values
+  local NAME_option_args=("uniform" "sequential" "exponential" "zipfian" "scrambled-zipfian" "ycsb-zipfian" "hotspot" "latest") # --distribution values
   local _1357_option_args=("1" "3" "5" "7") # --etcd-members values
   local linearizableserializable_option_args=("linearizable" "serializable") # --etcd-reads values
   local nonesnappylz4zstd_option_args=("none" "snappy" "lz4" "zstd") # --rocksdb-compression values
@@ -228,24 +230,6 @@ function _picocli_storebench_run() {
       return
       ;;
     '--engine-options')
-      return
-      ;;
-    '--workload')
-      return
-      ;;
-    '--records')
-      return
-      ;;
-    '--distribution')
-      return
-      ;;
-    '--theta')
-      return
-      ;;
-    '--hot-set')
-      return
-      ;;
-    '--hot-ops')
       return
       ;;
     '--read')
@@ -270,9 +254,6 @@ function _picocli_storebench_run() {
       return
       ;;
     '--value-size')
-      return
-      ;;
-    '--seed')
       return
       ;;
     '--threads')
@@ -312,6 +293,31 @@ function _picocli_storebench_run() {
       return
       ;;
     '--prof')
+      return
+      ;;
+    '--workload')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAMEFILE_option_args[@]}" ) )
+      return $?
+      ;;
+    '--records')
+      return
+      ;;
+    '--distribution')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${NAME_option_args[@]}" ) )
+      return $?
+      ;;
+    '--theta')
+      return
+      ;;
+    '--hot-set')
+      return
+      ;;
+    '--hot-ops')
+      return
+      ;;
+    '--seed')
       return
       ;;
     '--etcd-endpoints')
@@ -625,14 +631,20 @@ function _picocli_storebench_help() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="run list inspect gate compare report"
-  local flag_opts="'-h' '--help'"
+  local commands=""
+  local flag_opts="'--help'"
   local arg_opts=""
+  local COMMAND_pos_param_args=("run" "list" "inspect" "gate" "compare" "report") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
   else
     local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "help" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 0 )); then
+      positionals=$( compReplyArray "${COMMAND_pos_param_args[@]}" )
+    fi
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi

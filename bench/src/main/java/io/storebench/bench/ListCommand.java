@@ -9,32 +9,57 @@ import io.storebench.engine.EngineRegistry;
 import io.storebench.workloads.Preset;
 import io.storebench.workloads.distribution.DistributionKind;
 import io.storebench.workloads.cli.Cli;
+import io.storebench.workloads.cli.UnmatchedArguments;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Unmatched;
 
-/** {@code list}: engines with capabilities and options, workloads, distributions, durability profiles, run profiles. */
-@Command(name = "list", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 2,
+/**
+ * {@code list}: engines with capabilities and options, workloads, distributions, durability profiles, run profiles.
+ *
+ * <p>Named {@code storebench list} so that its one-line errors read {@code storebench list: ...} as
+ * the other commands'; {@code Main} calls {@link #run}. It takes no arguments.
+ */
+@Command(name = "storebench list", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = ListCommand.EXIT_BAD_INPUT,
         header = "engines, capabilities, options, workloads, distributions, profiles",
         description = "Lists the engines (capabilities, durability profiles, options), workloads, distributions,"
                 + " durability profiles and run profiles.")
 final class ListCommand implements Callable<Integer> {
+    static final int EXIT_BAD_INPUT = 2;
+
+    /** Anything at all: {@code list} takes no arguments, refused with StoreBench's one line. */
+    @Unmatched
+    List<String> unmatched = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
     private final PrintStream out;
 
-    ListCommand(PrintStream out) {
+    private ListCommand(PrintStream out) {
         this.out = out;
     }
 
     /** Runs {@code list} with {@code args} (after {@code list}) and returns its exit code. */
     static int run(List<String> args, PrintStream out, PrintStream err) {
-        return Cli.execute(new ListCommand(out), args, out, err);
+        return Cli.execute(spec(out), args, out, err);
+    }
+
+    /** The command's picocli model, printing to {@code out}: what {@link #run} parses, and what the help shows. */
+    static CommandSpec spec(PrintStream out) {
+        return CommandSpec.forAnnotatedObject(new ListCommand(out));
     }
 
     @Override
     public Integer call() {
+        UnmatchedArguments.refuse(spec, unmatched, EXIT_BAD_INPUT);
         out.println("Engines:");
         for (EngineProvider engine : EngineRegistry.discover().providers()) {
             out.printf(Locale.ROOT, "  %-8s %s%n", engine.name(), engine.description());

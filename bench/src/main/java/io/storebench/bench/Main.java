@@ -57,6 +57,7 @@ public final class Main implements Callable<Integer> {
 
     /** StoreBench's commands besides {@code run}: each parses its own line through its static entry. */
     private static final Map<String, Entry> COMMANDS = Map.of(
+            "list", ListCommand::run,
             "inspect", InspectCommand::run,
             "gate", GateCommand::run,
             "compare", CompareCommand::run,
@@ -100,13 +101,13 @@ public final class Main implements Callable<Integer> {
     static CommandLine commandLine(PrintStream out, PrintStream err) {
         CommandLine root = new CommandLine(new Main());
         root.addSubcommand("run", RunCommand.spec("run", EngineRegistry.discover(), out, err));
-        root.addSubcommand("list", new ListCommand(out));
+        root.addSubcommand("list", ListCommand.spec(out).name("list"));
         root.addSubcommand("inspect", InspectCommand.spec().name("inspect"));
         root.addSubcommand("gate", GateCommand.spec(out, err).name("gate"));
         root.addSubcommand("compare", CompareCommand.spec(out, err).name("compare"));
         root.addSubcommand("report", ReportCommand.spec(out, err).name("report"));
         root.addSubcommand("completion", new CompletionCommand());
-        root.addSubcommand("help", new CommandLine.HelpCommand());
+        root.addSubcommand("help", new HelpCommand());
         return Cli.configure(root, out, err);
     }
 
@@ -129,6 +130,41 @@ public final class Main implements Callable<Integer> {
             spec.commandLine().getOut().print(script());
             spec.commandLine().getOut().flush();
             return 0;
+        }
+    }
+
+    /**
+     * {@code help [COMMAND]}: the help of a command, or StoreBench's own help for no command or one
+     * it does not know (exit 0, as it has always been).
+     */
+    @Command(name = "help", helpCommand = true, header = "the help of a command: help COMMAND",
+            description = "Prints the help of COMMAND, or StoreBench's help when none (or none known) is named.")
+    static final class HelpCommand implements Callable<Integer> {
+        @CommandLine.Parameters(paramLabel = "COMMAND", arity = "0..1", completionCandidates = CommandNames.class,
+                description = "${COMPLETION-CANDIDATES}")
+        String command;
+
+        @Option(names = "--help", usageHelp = true, description = "this text")
+        boolean help;
+
+        @CommandLine.Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            CommandLine root = spec.root().commandLine();
+            CommandLine named = command == null ? null : root.getSubcommands().get(command);
+            (named == null ? root : named).usage(root.getOut());
+            root.getOut().flush();
+            return 0;
+        }
+    }
+
+    /** The names {@code help} completes: StoreBench's commands. */
+    static final class CommandNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return List.of("run", "list", "inspect", "gate", "compare", "report").iterator();
         }
     }
 

@@ -1,8 +1,12 @@
 package io.storebench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.storebench.engine.EngineOption;
+import io.storebench.engine.EngineProvider;
+import io.storebench.engine.EngineRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -30,14 +34,16 @@ class CommandLineTest {
 
     @Test
     void helpIsGeneratedAndListsEveryCommand() throws Exception {
-        for (String help : List.of("--help", "help")) {
-            Output output = main(help);
+        for (String help : List.of("--help", "help", "help bogus")) {
+            Output output = main(help.split(" "));
             assertEquals(0, output.exit(), output.err());
             assertTrue(output.out().contains("run [options]"), output.out());
             for (String command : List.of("run", "list", "inspect", "gate", "compare", "report", "help")) {
                 assertTrue(output.out().contains("\n  " + command + " "), command + " in: " + output.out());
             }
             assertTrue(output.out().contains("Exit codes: 0 success"), output.out());
+            assertTrue(output.out().contains("the help of a command: help COMMAND"), output.out());
+            assertFalse(output.out().contains("Display help information"), output.out());
         }
     }
 
@@ -63,10 +69,19 @@ class CommandLineTest {
                     "--profile", "--operations", "--out", "--jfr", "--prof", "--engine-options")) {
                 assertTrue(help.contains(option), option + " in: " + help);
             }
-            assertTrue(help.contains("--etcd-endpoints"), help);
-            assertTrue(help.contains("--rocksdb-compression"), help);
-            assertTrue(help.contains("allowed: 1|3|5|7"), "the allowed values of --etcd-members: " + help);
+            String words = help.replaceAll("\\s+", " ");
+            for (EngineProvider provider : EngineRegistry.discover().providers()) {
+                for (EngineOption option : provider.options()) {
+                    String flag = "--" + provider.name() + "-" + option.name();
+                    assertTrue(help.contains(flag), flag + " in: " + help);
+                    if (option.allowed() instanceof EngineOption.Choice choice) {
+                        assertTrue(words.contains("allowed: " + choice.describe()), "the allowed values of " + flag
+                                + ": " + help);
+                    }
+                }
+            }
             assertTrue(help.contains("default: "), help);
+            assertFalse(help.contains("(run --help lists the options)"), "no pointer to itself: " + help);
             assertTrue(help.contains("Exit codes: 0 done"), help);
         }
     }
@@ -78,7 +93,14 @@ class CommandLineTest {
         assertTrue(list.out().contains("Run profiles:") && list.out().contains("smoke    5 forks"), list.out());
         Output bad = main("list", "--bogus");
         assertEquals(2, bad.exit());
-        assertEquals(1, bad.err().lines().count(), bad.err());
+        assertEquals("storebench list: unknown option '--bogus'; known: --help\n", bad.err().replace("\r", ""));
+        Output stray = main("list", "stray");
+        assertEquals(2, stray.exit());
+        assertEquals("storebench list: unexpected argument 'stray'; options start with --\n",
+                stray.err().replace("\r", ""));
+        Output help = main("list", "--help");
+        assertEquals(0, help.exit(), help.err());
+        assertTrue(help.out().contains("--help"), help.out());
     }
 
     @Test
@@ -95,7 +117,11 @@ class CommandLineTest {
         if (Boolean.getBoolean("storebench.regenerate")) {
             Files.writeString(SCRIPT, generated, StandardCharsets.UTF_8);
         }
-        assertTrue(generated.contains("--etcd-endpoints") && generated.contains("--workload"), "the model's options");
+        assertTrue(generated.contains("--workload"), "the model's options");
+        for (EngineProvider provider : EngineRegistry.discover().providers()) {
+            provider.options().forEach(option -> assertTrue(generated.contains("'--" + provider.name() + "-"
+                    + option.name() + "'"), "the engine flags: " + option.name()));
+        }
         assertEquals(generated, Files.readString(SCRIPT, StandardCharsets.UTF_8),
                 "scripts/storebench-completion.bash is stale: rebuild it with -Dstorebench.regenerate=true");
     }

@@ -50,7 +50,7 @@ public final class CompareCommand implements Callable<Integer> {
     @Mixin
     GateOptions judging;
 
-    @Option(names = "--markdown", description = "print Markdown instead of a text table")
+    @Option(names = "--markdown", arity = "0", description = "print Markdown instead of a text table")
     boolean markdown;
 
     @Unmatched

@@ -58,10 +58,11 @@ public final class GateCommand implements Callable<Integer> {
     @Mixin
     GateOptions judging;
 
-    @Option(names = "--allow-cross-host", description = "compare runs from machines with different environments")
+    @Option(names = "--allow-cross-host", arity = "0",
+            description = "compare runs from machines with different environments")
     boolean allowCrossHost;
 
-    @Option(names = "--strict", description = "INCONCLUSIVE fails the gate too")
+    @Option(names = "--strict", arity = "0", description = "INCONCLUSIVE fails the gate too")
     boolean strict;
 
     @Option(names = "--out", paramLabel = "DIR", description = "where gate.md and gate.json go [the candidate run"

@@ -4,7 +4,6 @@ import io.storebench.engine.EngineOption;
 import io.storebench.engine.EngineProvider;
 import io.storebench.engine.EngineRegistry;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,11 +16,10 @@ import picocli.CommandLine.ParseResult;
  * {@code --engine-options etcd.endpoints=h1:2379,h2:2379}. They are added to the command's
  * picocli model at run time from {@link EngineProvider#options()}, so {@code run --help} and the
  * completion script list them with their defaults and allowed values. The value is taken whole,
- * so a list or a path needs no escaping.
+ * so a list or a path needs no escaping. Each is a plain option of one value: {@code Cli} words
+ * one without its value ({@code --etcd-members needs a value}) or given twice.
  */
 final class EngineFlags {
-    /** What picocli gives a flag that ends the line or is followed by another option. */
-    private static final String NO_VALUE = "\u0000no value";
     /** Where the engine flags come in {@code run --help}: after the command's own options. */
     private static final int ENGINE_FLAGS_ORDER = 100;
 
@@ -38,9 +36,7 @@ final class EngineFlags {
             for (EngineOption option : provider.options()) {
                 OptionSpec.Builder flag = OptionSpec.builder("--" + provider.name() + "-" + option.name())
                         .paramLabel(label(option.allowed()))
-                        .type(List.class).auxiliaryTypes(String.class)
-                        .arity("0..1").fallbackValue(NO_VALUE) // a missing value is our one line, not picocli's
-                        .hideParamSyntax(true).order(ENGINE_FLAGS_ORDER)
+                        .type(String.class).arity("1").hideParamSyntax(true).order(ENGINE_FLAGS_ORDER)
                         .description(option.description() + " (" + provider.name() + "; allowed: "
                                 + option.allowed().describe() + "; default: "
                                 + (option.defaultValue() == null || option.defaultValue().isEmpty() ? "none"
@@ -61,22 +57,17 @@ final class EngineFlags {
         return allowed instanceof EngineOption.Choice choice ? String.join("|", choice.values()) : "TEXT";
     }
 
-    /** The engine flags given, by flag name without {@code --}, in the order given; each once, with a value. */
-    static Map<String, String> given(ParseResult parsed, EngineRegistry registry) {
-        Map<String, String> values = new LinkedHashMap<>();
+    /**
+     * The engine flags given: engine to option to value, in the order given. A flag without its
+     * value or given twice has been refused by picocli already, with {@code Cli}'s one line.
+     */
+    static Map<String, Map<String, String>> given(ParseResult parsed, EngineRegistry registry) {
+        Map<String, Map<String, String>> values = new LinkedHashMap<>();
         for (OptionSpec option : parsed.matchedOptions()) {
-            String name = option.longestName().substring(2);
-            if (flag(name, registry) == null) {
-                continue;
+            Flag flag = flag(option.longestName().substring(2), registry);
+            if (flag != null) {
+                values.computeIfAbsent(flag.engine(), e -> new LinkedHashMap<>()).put(flag.option(), option.getValue());
             }
-            List<String> given = option.getValue();
-            if (given.contains(NO_VALUE)) {
-                throw new IllegalArgumentException("--" + name + " needs a value");
-            }
-            if (given.size() > 1) {
-                throw new IllegalArgumentException("--" + name + " is given twice");
-            }
-            values.put(name, given.get(0));
         }
         return values;
     }

@@ -1,5 +1,8 @@
 package io.storebench.bench.run;
 
+import static io.storebench.workloads.cli.OptionValues.number;
+import static io.storebench.workloads.cli.OptionValues.wholeNumber;
+
 import io.storebench.engine.ConfigurationException;
 import io.storebench.engine.Durability;
 import io.storebench.engine.EngineConfig;
@@ -10,13 +13,11 @@ import io.storebench.workloads.OperationMix;
 import io.storebench.workloads.ValueSpec;
 import io.storebench.workloads.WorkloadOverrides;
 import io.storebench.workloads.WorkloadSpec;
-import io.storebench.workloads.distribution.DistributionKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,39 +54,27 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
     public static final List<String> DEFAULT_ENGINES = List.of("rocksdb", "lmdb", "sqlite");
     public static final int DEFAULT_THREADS = 2;
     public static final long DEFAULT_CACHE_MB = 64;
-    private static final String[] MIX = {"read", "update", "insert", "scan", "rmw", "delete"};
 
     /**
      * Checks the options as given and resolves them into settings: the one parse of a run's
      * options, in the parent, before anything runs. The forks read the result back from the run
      * folder's {@link SettingsFile}.
      *
-     * @param options option name (without {@code --}) to its text, in the order given; the
-     *     {@code --ENGINE-OPTION} flags among them
+     * @param o the {@code run} options as picocli set them, with the engine flags and the options
+     *     as given {@linkplain RunOptions#record recorded}
      * @throws IllegalArgumentException (often a {@link ConfigurationException}) with one line
      *     naming the bad value and what is allowed
      */
-    public static RunSettings parse(Map<String, String> options, EngineRegistry registry) {
-        Map<String, String> plain = new LinkedHashMap<>();
-        Map<String, Map<String, String>> flagged = new LinkedHashMap<>();
-        options.forEach((name, value) -> {
-            EngineFlags.Flag flag = EngineFlags.flag(name, registry);
-            if (flag == null) {
-                plain.put(name, value);
-            } else {
-                flagged.computeIfAbsent(flag.engine(), e -> new LinkedHashMap<>()).put(flag.option(), value);
-            }
-        });
-        OptionValues a = new OptionValues(plain);
+    static RunSettings parse(RunOptions o, EngineRegistry registry) {
         List<String> engines = new ArrayList<>();
-        for (String name : a.has("engines") ? a.string("engines").split(",") : DEFAULT_ENGINES.toArray(String[]::new)) {
+        for (String name : o.engines != null ? o.engines.split(",") : DEFAULT_ENGINES.toArray(String[]::new)) {
             EngineProvider provider = registry.provider(name.trim());
             if (engines.contains(provider.name())) {
                 throw new IllegalArgumentException("engine '" + provider.name() + "' is listed twice in --engines");
             }
             engines.add(provider.name());
         }
-        Durability durability = a.has("durability") ? Durability.parse(a.string("durability")) : Durability.BUFFERED;
+        Durability durability = o.durability != null ? Durability.parse(o.durability) : Durability.BUFFERED;
         for (String engine : engines) {
             EngineProvider provider = registry.provider(engine);
             // The baselines offer only "none": they run with it whatever the engines use, and say so.
@@ -93,7 +82,7 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
                 EngineRegistry.checkDurability(provider, durability);
             }
         }
-        WorkloadSpec workload = workload(a);
+        WorkloadSpec workload = workload(o);
         for (String engine : engines) {
             int maxKey = registry.provider(engine).maxKeySize();
             if (workload.keys().size() > maxKey) {
@@ -101,38 +90,56 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
                         + engine + "; allowed: 1.." + maxKey + " (--key-size)");
             }
         }
-        int threads = a.has("threads") ? a.longValue("threads", 1, EngineConfig.MAX_THREADS).intValue()
+        int threads = o.threads != null ? wholeNumber("--threads", o.threads, 1, EngineConfig.MAX_THREADS).intValue()
                 : DEFAULT_THREADS;
-        long cacheBytes = (a.has("cache-mb") ? a.longValue("cache-mb", 1, EngineConfig.MAX_CACHE_BYTES >> 20)
-                : DEFAULT_CACHE_MB) << 20;
-        double rate = a.has("rate") ? positive(a, "rate") : 0;
-        TailInjection tail = a.has("inject-tail") ? TailInjection.parse(a.string("inject-tail")) : null;
-        Profile profile = a.has("profile") ? Profile.parse(a.string("profile")) : Profile.QUICK;
-        int forks = a.has("forks") ? a.longValue("forks", 1, 1000).intValue() : profile.forks();
-        int warmups = a.has("warmup-iterations") ? a.longValue("warmup-iterations", 0, 1000).intValue()
+        long cacheBytes = (o.cacheMb != null ? wholeNumber("--cache-mb", o.cacheMb, 1,
+                EngineConfig.MAX_CACHE_BYTES >> 20) : DEFAULT_CACHE_MB) << 20;
+        double rate = o.rate != null ? positive("--rate", o.rate) : 0;
+        TailInjection tail = o.injectTail != null ? TailInjection.parse(o.injectTail) : null;
+        Profile profile = o.profile != null ? Profile.parse(o.profile) : Profile.QUICK;
+        int forks = o.forks != null ? wholeNumber("--forks", o.forks, 1, 1000).intValue() : profile.forks();
+        int warmups = o.warmupIterations != null
+                ? wholeNumber("--warmup-iterations", o.warmupIterations, 0, 1000).intValue()
                 : profile.warmupIterations();
-        long warmupMillis = a.has("warmup-time") ? millis(a, "warmup-time") : profile.warmupMillis();
-        int iterations = a.has("iterations") ? a.longValue("iterations", 1, 1000).intValue() : profile.iterations();
-        long iterationMillis = a.has("iteration-time") ? millis(a, "iteration-time") : profile.iterationMillis();
-        if (a.has("time")) {
-            if (a.has("iteration-time")) {
+        long warmupMillis = o.warmupTime != null ? millis("--warmup-time", o.warmupTime) : profile.warmupMillis();
+        int iterations = o.iterations != null ? wholeNumber("--iterations", o.iterations, 1, 1000).intValue()
+                : profile.iterations();
+        long iterationMillis = o.iterationTime != null ? millis("--iteration-time", o.iterationTime)
+                : profile.iterationMillis();
+        if (o.time != null) {
+            if (o.iterationTime != null) {
                 throw new IllegalArgumentException("give --time (per fork) or --iteration-time, not both");
             }
-            iterationMillis = Math.max(1, millis(a, "time") / iterations);
+            iterationMillis = Math.max(1, millis("--time", o.time) / iterations);
         }
-        long operations = a.has("operations") ? a.longValue("operations", 1, Long.MAX_VALUE / 2) : 0;
-        if (operations > 0 && (a.has("time") || a.has("iteration-time") || a.has("warmup-time"))) {
+        long operations = o.operations != null ? wholeNumber("--operations", o.operations, 1, Long.MAX_VALUE / 2) : 0;
+        if (operations > 0 && (o.time != null || o.iterationTime != null || o.warmupTime != null)) {
             throw new IllegalArgumentException("give --operations or --time/--iteration-time/--warmup-time, not"
                     + " both: with --operations every iteration is a batch of operations");
         }
-        List<String> profilers = a.has("prof") ? List.of(a.string("prof").split(",")) : List.of();
+        List<String> profilers = o.prof != null ? List.of(o.prof.split(",")) : List.of();
         for (String profiler : profilers) {
             checkProfiler(profiler);
         }
-        return new RunSettings(Map.copyOf(options), List.copyOf(engines), workload, threads, durability,
-                cacheBytes, engineOptions(a, flagged, engines, registry), rate, tail, profile, forks, warmups,
-                warmupMillis, iterations, iterationMillis, operations, a.has("out") ? Path.of(a.string("out")) : null,
-                a.has("jfr"), profilers);
+        return new RunSettings(Map.copyOf(o.given), List.copyOf(engines), workload, threads, durability,
+                cacheBytes, engineOptions(o, engines, registry), rate, tail, profile, forks, warmups,
+                warmupMillis, iterations, iterationMillis, operations, o.runFolder != null ? Path.of(o.runFolder) : null,
+                o.jfr, profilers);
+    }
+
+    /**
+     * The settings of the {@code run} options in {@code options} (name without {@code --} to its
+     * value, options that take one), parsed as the command line {@code --name value ...} is: a
+     * bridge for {@link ForkMeasurement}'s defaults, which can call {@code RunCommand.settings}
+     * instead.
+     */
+    public static RunSettings parse(Map<String, String> options, EngineRegistry registry) {
+        List<String> args = new ArrayList<>();
+        options.forEach((name, value) -> {
+            args.add("--" + name);
+            args.add(value);
+        });
+        return RunCommand.settings(args, registry);
     }
 
     /** Refuses a profiler JMH does not know or cannot run here, before any fork starts. */
@@ -148,36 +155,35 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
         }
     }
 
-    private static WorkloadSpec workload(OptionValues a) {
-        String distribution = a.string("distribution");
-        WorkloadOverrides overrides = new WorkloadOverrides(a.string("workload"),
-                a.longValue("records", 1, WorkloadSpec.MAX_RECORDS),
-                distribution == null ? null : DistributionKind.parse(distribution),
-                a.doubleValue("theta", 0, Double.MAX_VALUE), a.doubleValue("hot-set", 0, 1),
-                a.doubleValue("hot-ops", 0, 1), a.longValue("seed", Long.MIN_VALUE, Long.MAX_VALUE));
+    private static WorkloadSpec workload(RunOptions o) {
+        WorkloadOverrides overrides = o.workload.overrides();
         WorkloadSpec spec;
         try {
             spec = overrides.resolve();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read workload file " + a.string("workload"), e);
+            throw new UncheckedIOException("cannot read workload file " + o.workload.workload(), e);
         }
+        String[][] mix = {{"--read", o.read}, {"--update", o.update}, {"--insert", o.insert}, {"--scan", o.scan},
+            {"--rmw", o.rmw}, {"--delete", o.delete}};
         boolean mixGiven = false;
-        double[] proportions = new double[MIX.length];
-        for (int i = 0; i < MIX.length; i++) {
-            if (a.has(MIX[i])) {
+        double[] proportions = new double[mix.length];
+        for (int i = 0; i < mix.length; i++) {
+            if (mix[i][1] != null) {
                 mixGiven = true;
-                proportions[i] = a.doubleValue(MIX[i], 0, 1);
+                proportions[i] = number(mix[i][0], mix[i][1], 0, 1);
             }
         }
         if (mixGiven) {
             spec = spec.withMix(new OperationMix(proportions[0], proportions[1], proportions[2], proportions[3],
                     proportions[4], proportions[5]));
         }
-        if (a.has("key-size")) {
-            spec = spec.withKeys(new KeySpec(spec.keys().format(), a.longValue("key-size", 1, KeySpec.MAX_SIZE).intValue()));
+        if (o.keySize != null) {
+            spec = spec.withKeys(new KeySpec(spec.keys().format(),
+                    wholeNumber("--key-size", o.keySize, 1, KeySpec.MAX_SIZE).intValue()));
         }
-        if (a.has("value-size")) {
-            spec = spec.withValues(ValueSpec.constant(a.longValue("value-size", 16, ValueSpec.MAX_SIZE).intValue()));
+        if (o.valueSize != null) {
+            spec = spec.withValues(ValueSpec.constant(
+                    wholeNumber("--value-size", o.valueSize, 16, ValueSpec.MAX_SIZE).intValue()));
         }
         userBytes(spec); // refuses a data set whose size does not even fit in a long
         return spec;
@@ -189,13 +195,13 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
      * values need no other separator: {@code etcd.endpoints=h1:2379,h2:2379,etcd.reads=serializable}.
      * Then the {@code --ENGINE-OPTION} flags; an option given both ways is refused.
      */
-    private static Map<String, Map<String, String>> engineOptions(OptionValues a,
-            Map<String, Map<String, String>> flags, List<String> engines, EngineRegistry registry) {
+    private static Map<String, Map<String, String>> engineOptions(RunOptions o, List<String> engines,
+            EngineRegistry registry) {
         Map<String, Map<String, String>> byEngine = new HashMap<>();
-        if (a.has("engine-options")) {
+        if (o.engineOptions != null) {
             String lastEngine = null;
             String lastOption = null;
-            for (String item : a.string("engine-options").split(",")) {
+            for (String item : o.engineOptions.split(",")) {
                 int dot = item.indexOf('.');
                 int equals = item.indexOf('=');
                 if (equals < 0 && lastOption != null) {
@@ -217,7 +223,7 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
                 byEngine.computeIfAbsent(engine, e -> new HashMap<>()).put(lastOption, item.substring(equals + 1));
             }
         }
-        flags.forEach((engine, values) -> {
+        o.engineFlags.forEach((engine, values) -> {
             if (!engines.contains(engine)) {
                 throw new IllegalArgumentException("--" + engine + "-" + values.keySet().iterator().next()
                         + " is an option of engine '" + engine + "', which is not in --engines "
@@ -240,20 +246,19 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
         return Map.copyOf(frozen);
     }
 
-    private static double positive(OptionValues a, String name) {
-        double value = a.doubleValue(name, 0, Double.MAX_VALUE);
+    private static double positive(String option, String text) {
+        double value = number(option, text, 0, Double.MAX_VALUE);
         if (!(value > 0)) {
-            throw new IllegalArgumentException("--" + name + " " + a.string(name)
-                    + " is out of range; allowed: > 0 operations per second");
+            throw new IllegalArgumentException(option + " " + text + " is out of range; allowed: > 0 operations per"
+                    + " second");
         }
         return value;
     }
 
-    private static long millis(OptionValues a, String name) {
-        long nanos = Durations.parseNanos("--" + name, a.string(name));
+    private static long millis(String option, String text) {
+        long nanos = Durations.parseNanos(option, text);
         if (nanos < 1_000_000) {
-            throw new IllegalArgumentException("--" + name + " " + a.string(name)
-                    + " is out of range; allowed: 1ms or more");
+            throw new IllegalArgumentException(option + " " + text + " is out of range; allowed: 1ms or more");
         }
         return nanos / 1_000_000;
     }

@@ -57,6 +57,32 @@ class AnalysisCommandLineTest {
     }
 
     @Test
+    void anOptionBeforeAnotherNeedsAValueAndAFlagTakesNone() {
+        assertOneLine(3, "storebench gate: --floor needs a value", call(GateCommand::run, "--baseline", "a",
+                "--candidate", "b", "--floor", "--out", "c"));
+        assertOneLine(3, "storebench gate: --metric needs a value", call(GateCommand::run, "--baseline", "a",
+                "--candidate", "b", "--metric", "--floor", "5"));
+        assertOneLine(3, "storebench gate: --floor -5% is out of range; allowed: 0%..99%", call(GateCommand::run,
+                "--baseline", "a", "--candidate", "b", "--floor", "-5%"));
+        assertOneLine(3, "storebench gate: --strict takes no value", call(GateCommand::run, "--baseline", "a",
+                "--candidate", "b", "--strict=true"));
+        assertOneLine(3, "storebench gate: --allow-cross-host takes no value", call(GateCommand::run, "--baseline",
+                "a", "--candidate", "b", "--allow-cross-host=false"));
+        assertOneLine(2, "storebench compare: --metric needs a value", call(CompareCommand::run, "a", "b", "--metric",
+                "--markdown"));
+        assertOneLine(2, "storebench compare: --markdown takes no value", call(CompareCommand::run, "a", "b",
+                "--markdown=true"));
+        assertOneLine(2, "storebench report: --metric needs a value", call(ReportCommand::run, "a", "--metric",
+                "--bogus"));
+    }
+
+    private static void assertOneLine(int exit, String line, AnalysisCommandsTest.Outcome outcome) {
+        assertEquals(exit, outcome.exit(), outcome.err());
+        assertEquals(line + "\n", outcome.err());
+        assertEquals("", outcome.out());
+    }
+
+    @Test
     void theJudgingOptionsParseOnceIntoGateSettings() {
         GateOptions options = new GateOptions();
         GateSettings defaults = options.settings("p99", false, false);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.storebench.engine.EngineRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,12 +53,16 @@ class RunCommandBadInputTest {
 
     @Test
     void unknownEngineWorkloadProfileAndOption() {
-        assertBad("unknown engine 'leveldb'; known engines: etcd, lmdb, rocksdb, sqlite, memory, null", "--engines",
-                "rocksdb,leveldb");
+        assertBad("unknown engine 'leveldb'; known engines: "
+                + String.join(", ", EngineRegistry.discover().names()), "--engines", "rocksdb,leveldb");
         assertBad("unknown workload 'ycsb-z'; presets: ycsb-a, ycsb-b, ycsb-c, ycsb-d, ycsb-e, ycsb-f", "--workload",
                 "ycsb-z");
         assertBad("unknown profile 'fast'; allowed: smoke, quick, ci, thorough", "--profile", "fast");
-        assertBad("unknown option '--thread'", "--thread", "2");
+        assertBad("unknown option '--thread'; known: --cache-mb, --delete, --distribution, --durability,"
+                + " --engine-options, --engines, --forks, --help, --hot-ops, --hot-set, --inject-tail, --insert,"
+                + " --iteration-time, --iterations, --jfr, --key-size, --operations, --out, --prof, --profile, --rate,"
+                + " --read, --records, --rmw, --scan, --seed, --theta, --threads, --time, --update, --value-size,"
+                + " --warmup-iterations, --warmup-time, --workload", "--thread", "2");
         assertBad("unknown option 'leveldb.x' for engine", "--engine-options", "rocksdb.leveldb.x=1");
     }
 
@@ -72,6 +77,22 @@ class RunCommandBadInputTest {
         assertBad("etcd.members is given twice: as --etcd-members and in --engine-options", "--engines", "etcd",
                 "--etcd-members", "3", "--engine-options", "etcd.members=5");
         assertBad("--etcd-members is given twice", "--engines", "etcd", "--etcd-members", "3", "--etcd-members", "5");
+        assertBad("--etcd-members needs a value", "--engines", "etcd", "--etcd-members", "--threads", "2");
+        assertBad("unknown option '--etcd-bogus'; etcd has: --etcd-endpoints", "--engines", "etcd", "--etcd-bogus=1");
+    }
+
+    @Test
+    void anOptionWithoutItsValueAndAFlagWithOne() {
+        assertBad("storebench run: --threads needs a value", "--threads", "--forks", "1");
+        assertBad("storebench run: --records needs a value", "--records", "--bogus");
+        assertBad("storebench run: --seed needs a value", "--seed");
+        assertBad("storebench run: --inject-tail '-x' is not FRACTION:DELAY", "--inject-tail", "-x");
+        assertBad("storebench run: --jfr takes no value", "--jfr=yes");
+        assertBad("storebench run: --jfr takes no value", "--jfr=false");
+        assertBad("storebench run: --jfr takes no value", "--jfr=true");
+        assertBad("storebench run: --forks is given twice", "--forks", "1", "--forks", "2");
+        assertBad("storebench run: unexpected argument 'stray'; options start with --", "stray");
+        assertBad("storebench run: unexpected argument '-x'; options start with --", "-x");
     }
 
     @Test

@@ -30,6 +30,12 @@ class SettingsFileTest {
     }
 
     @Test
+    void theFlagIsOnOnlyWhenGiven() {
+        assertEquals(true, RunCommand.settings(List.of("--engines", "memory", "--jfr"), EngineRegistry.discover()).jfr());
+        assertEquals(false, RunCommand.settings(List.of("--engines", "memory"), EngineRegistry.discover()).jfr());
+    }
+
+    @Test
     void aForkReadsTheTypedSettingsNotTheOptionsTheyCameFrom() throws IOException {
         RunSettings settings = RunCommand.settings(List.of("--engines", "memory", "--threads", "3"),
                 EngineRegistry.discover());

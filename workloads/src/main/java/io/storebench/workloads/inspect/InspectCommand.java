@@ -1,23 +1,20 @@
 package io.storebench.workloads.inspect;
 
-import io.storebench.workloads.Preset;
 import io.storebench.workloads.WorkloadOverrides;
 import io.storebench.workloads.WorkloadSpec;
 import io.storebench.workloads.cli.Cli;
-import io.storebench.workloads.cli.OneValue;
 import io.storebench.workloads.cli.OptionValues;
+import io.storebench.workloads.cli.WorkloadOptions;
 import io.storebench.workloads.cli.StoreBenchVersion;
 import io.storebench.workloads.cli.UnmatchedArguments;
-import io.storebench.workloads.distribution.DistributionKind;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -48,42 +45,14 @@ public final class InspectCommand implements Callable<Integer> {
 
     static final long DEFAULT_SAMPLES = 1_000_000;
 
-    @Option(names = "--workload", paramLabel = "NAME|FILE", parameterConsumer = OneValue.class,
-            completionCandidates = PresetNames.class,
-            description = "a preset (${COMPLETION-CANDIDATES}) or a YCSB workload file [" + WorkloadOverrides.DEFAULT_WORKLOAD
-                    + "]")
-    String workload;
+    @Mixin
+    WorkloadOptions workload;
 
-    @Option(names = "--records", paramLabel = "N", parameterConsumer = OneValue.class,
-            description = "records in the key space, 1..10^12 [the workload's]")
-    String records;
-
-    @Option(names = "--distribution", paramLabel = "NAME", parameterConsumer = OneValue.class,
-            completionCandidates = DistributionNames.class,
-            description = "${COMPLETION-CANDIDATES} [the workload's]")
-    String distribution;
-
-    @Option(names = "--theta", paramLabel = "T", parameterConsumer = OneValue.class,
-            description = "Zipf exponent for zipfian, scrambled-zipfian, latest; any T > 0 [0.99]")
-    String theta;
-
-    @Option(names = "--hot-set", paramLabel = "F", parameterConsumer = OneValue.class,
-            description = "hotspot: fraction of keys that are hot, (0, 1] [0.2]")
-    String hotSet;
-
-    @Option(names = "--hot-ops", paramLabel = "F", parameterConsumer = OneValue.class,
-            description = "hotspot: fraction of operations on hot keys, [0, 1] [0.8]")
-    String hotOps;
-
-    @Option(names = "--seed", paramLabel = "S", parameterConsumer = OneValue.class,
-            description = "master seed, any 64-bit integer [the workload's]")
-    String seed;
-
-    @Option(names = "--samples", paramLabel = "N", parameterConsumer = OneValue.class,
-            description = "operations to draw, 1.." + SkewAnalysis.MAX_SAMPLES + " [" + DEFAULT_SAMPLES + "]")
+    @Option(names = "--samples", paramLabel = "N", order = 30,
+            description = "operations to draw, 1.." + SkewAnalysis.MAX_SAMPLES + ". Default: " + DEFAULT_SAMPLES)
     String samples;
 
-    @Option(names = "--json", description = "print one JSON object instead of the table")
+    @Option(names = "--json", arity = "0", order = 31, description = "print one JSON object instead of the table")
     boolean json;
 
     @Unmatched
@@ -137,28 +106,6 @@ public final class InspectCommand implements Callable<Integer> {
 
     /** The workload options, converted in the order they have always been checked. */
     WorkloadOverrides overrides() {
-        return new WorkloadOverrides(workload,
-                OptionValues.wholeNumber("--records", records, 1, WorkloadSpec.MAX_RECORDS),
-                distribution == null ? null : DistributionKind.parse(distribution),
-                OptionValues.number("--theta", theta, 0, Double.MAX_VALUE),
-                OptionValues.number("--hot-set", hotSet, 0, 1),
-                OptionValues.number("--hot-ops", hotOps, 0, 1),
-                OptionValues.wholeNumber("--seed", seed, Long.MIN_VALUE, Long.MAX_VALUE));
-    }
-
-    /** The preset names, for the help and for shell completion. */
-    static final class PresetNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Stream.of(Preset.values()).map(Preset::label).iterator();
-        }
-    }
-
-    /** The distribution names, for the help and for shell completion. */
-    static final class DistributionNames implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Stream.of(DistributionKind.values()).map(DistributionKind::label).iterator();
-        }
+        return workload.overrides();
     }
 }

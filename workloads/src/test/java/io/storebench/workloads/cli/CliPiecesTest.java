@@ -25,10 +25,10 @@ class CliPiecesTest {
     @Command(name = "probe", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 5,
             versionProvider = StoreBenchVersion.class)
     static final class Probe implements Callable<Integer> {
-        @Option(names = "--count", paramLabel = "N", parameterConsumer = OneValue.class, description = "a count")
+        @Option(names = "--count", paramLabel = "N", description = "a count")
         String count;
 
-        @Option(names = "--flag", description = "a flag")
+        @Option(names = "--flag", arity = "0", description = "a flag")
         boolean flag;
 
         @Unmatched
@@ -69,9 +69,18 @@ class CliPiecesTest {
     }
 
     @Test
-    void oneValueRefusesAMissingOrRepeatedValue() {
+    void cliRefusesAMissingOrRepeatedValueAndAFlagWithAValue() {
         assertEquals(new Result(5, "", "probe: --count needs a value\n"), normalized(run("--count")));
         assertEquals(new Result(5, "", "probe: --count needs a value\n"), normalized(run("--count", "--flag")));
+        assertEquals(new Result(5, "", "probe: --count needs a value\n"), normalized(run("--count", "--bogus")));
+        assertEquals(new Result(5, "", "probe: --count needs a value\n"), normalized(run("--count=--flag")));
+        assertEquals(new Result(5, "", "probe: --count '-5%' is not a whole number; allowed: 1..10\n"),
+                normalized(run("--count", "-5%")));
+        assertEquals(new Result(5, "", "probe: --count -1 is out of range; allowed: 1..10\n"),
+                normalized(run("--count", "-1")));
+        assertEquals(new Result(5, "", "probe: --flag takes no value\n"), normalized(run("--flag=true")));
+        assertEquals(new Result(5, "", "probe: --flag takes no value\n"), normalized(run("--flag=false")));
+        assertEquals(new Result(5, "", "probe: --flag takes no value\n"), normalized(run("--flag=yes")));
         assertEquals(new Result(5, "", "probe: --count is given twice\n"), normalized(run("--count", "1", "--count", "2")));
     }
 
@@ -81,6 +90,20 @@ class CliPiecesTest {
                 normalized(run("--cont", "1")));
         assertEquals(new Result(5, "", "probe: unexpected argument 'x'; options start with --\n"),
                 normalized(run("x")));
+        assertEquals(new Result(5, "", "probe: unknown option '--'; known: --count, --flag, --help\n"),
+                normalized(run("--count", "1", "--", "--flag")));
+    }
+
+    @Test
+    void aCommandMayListFewerOptionsAndWordAnUnknownOneItself() {
+        CommandSpec spec = CommandSpec.forAnnotatedObject(new Probe());
+        Cli.UsageError listed = assertThrows(Cli.UsageError.class, () -> UnmatchedArguments.refuse(spec,
+                List.of("--cont"), 4, option -> !option.longestName().equals("--flag"), unknown -> null));
+        assertEquals("unknown option '--cont'; known: --count, --help", listed.getMessage());
+        assertEquals(4, listed.exitCode());
+        Cli.UsageError explained = assertThrows(Cli.UsageError.class, () -> UnmatchedArguments.refuse(spec,
+                List.of("--count-x"), 4, option -> true, unknown -> unknown.startsWith("--count-") ? "no such" : null));
+        assertEquals("no such", explained.getMessage());
     }
 
     @Test

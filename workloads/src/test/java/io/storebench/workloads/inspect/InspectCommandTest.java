@@ -146,6 +146,9 @@ class InspectCommandTest {
     void repeatedAndMissingValuesAreOneLineToo() {
         assertBad("inspect: --seed is given twice", "--seed", "1", "--seed", "2");
         assertBad("inspect: --samples needs a value", "--samples", "--json");
+        assertBad("inspect: --seed needs a value", "--seed", "--bogus");
+        assertBad("inspect: --json takes no value", "--json=true", "--samples", "10");
+        assertBad("inspect: --json takes no value", "--json=false", "--samples", "10");
         assertBad("inspect: --theta 'abc' is not a number", "--theta", "abc");
         assertBad("inspect: --seed '9223372036854775808' is not a whole number", "--seed", "9223372036854775808");
         assertBad("inspect: unknown workload 'no/such/file'", "--workload", "no/such/file");
