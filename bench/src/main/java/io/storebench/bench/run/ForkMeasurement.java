@@ -127,7 +127,8 @@ public final class ForkMeasurement {
             RunSettings settings;
             if (settingsFile == null || settingsFile.isEmpty()) {
                 runDirectory = Files.createTempDirectory("storebench-jmh-");
-                settings = RunSettings.parse(Map.of("engines", engine, "records", "100000"), EngineRegistry.discover());
+                settings = RunCommand.settings(List.of("--engines", engine, "--records", "100000"),
+                        EngineRegistry.discover());
                 System.out.println("storebench: no run configuration; defaults, results in " + runDirectory);
             } else {
                 Path file = Path.of(settingsFile);

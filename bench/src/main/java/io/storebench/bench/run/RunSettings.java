@@ -127,21 +127,6 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
                 o.jfr, profilers);
     }
 
-    /**
-     * The settings of the {@code run} options in {@code options} (name without {@code --} to its
-     * value, options that take one), parsed as the command line {@code --name value ...} is: a
-     * bridge for {@link ForkMeasurement}'s defaults, which can call {@code RunCommand.settings}
-     * instead.
-     */
-    public static RunSettings parse(Map<String, String> options, EngineRegistry registry) {
-        List<String> args = new ArrayList<>();
-        options.forEach((name, value) -> {
-            args.add("--" + name);
-            args.add(value);
-        });
-        return RunCommand.settings(args, registry);
-    }
-
     /** Refuses a profiler JMH does not know or cannot run here, before any fork starts. */
     private static void checkProfiler(String name) {
         try {
