@@ -63,6 +63,7 @@ final class ListCommand implements Callable<Integer> {
         out.println("Engines:");
         for (EngineProvider engine : EngineRegistry.discover().providers()) {
             out.printf(Locale.ROOT, "  %-8s %s%n", engine.name(), engine.description());
+            engine.unavailable().ifPresent(reason -> out.printf(Locale.ROOT, "           UNAVAILABLE: %s%n", reason));
             out.printf(Locale.ROOT, "           capabilities: %s%n", engine.capabilities().isEmpty() ? "(none)"
                     : engine.capabilities().stream().map(Capability::label).collect(Collectors.joining(", ")));
             out.printf(Locale.ROOT, "           durability: %s%n",

@@ -69,6 +69,7 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
         List<String> engines = new ArrayList<>();
         for (String name : o.engines != null ? o.engines.split(",") : DEFAULT_ENGINES.toArray(String[]::new)) {
             EngineProvider provider = registry.provider(name.trim());
+            EngineRegistry.checkAvailable(provider); // before any fork: one line saying how to build it
             if (engines.contains(provider.name())) {
                 throw new IllegalArgumentException("engine '" + provider.name() + "' is listed twice in --engines");
             }

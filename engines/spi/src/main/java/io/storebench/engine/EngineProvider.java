@@ -33,6 +33,15 @@ public interface EngineProvider {
         return java.util.Map.of();
     }
 
+    /**
+     * Why this engine cannot run in this build, with how to make it available (one line, e.g.
+     * "built without Go; install Go 1.26 and run mvn verify"), or empty when it can. An unavailable
+     * engine is still listed; opening it is refused with this reason.
+     */
+    default java.util.Optional<String> unavailable() {
+        return java.util.Optional.empty();
+    }
+
     /** What the harness and the contract tests may rely on. */
     Set<Capability> capabilities();
 

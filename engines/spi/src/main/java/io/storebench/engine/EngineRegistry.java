@@ -74,12 +74,24 @@ public final class EngineRegistry {
      */
     public KeyValueStore open(String name, EngineConfig config) {
         EngineProvider provider = provider(name);
+        checkAvailable(provider);
         checkDurability(provider, config.durability());
         EngineOptions options = EngineOptions.resolve(provider.name(), provider.options(), config.options());
         if (provider.usesDataDirectory()) {
             DataDirectory.prepare(config.dataDirectory());
         }
         return provider.open(config, options);
+    }
+
+    /**
+     * @throws ConfigurationException if {@code provider} cannot run in this build (for example a
+     *     Go engine built without Go), naming the reason and how to make it available
+     */
+    public static void checkAvailable(EngineProvider provider) {
+        provider.unavailable().ifPresent(reason -> {
+            throw new ConfigurationException("engine '" + provider.name() + "' is not available in this build: "
+                    + reason);
+        });
     }
 
     /** @throws ConfigurationException if {@code provider} cannot honour {@code durability} */
