@@ -1,7 +1,7 @@
 package io.storebench.bench.analysis;
 
+import io.storebench.bench.io.EngineRecords;
 import io.storebench.engine.ConfigurationException;
-import io.storebench.engine.EngineProfile;
 import io.storebench.engine.EngineRegistry;
 import io.storebench.stats.model.EngineProfileRecord;
 import io.storebench.stats.model.EngineRun;
@@ -46,9 +46,7 @@ final class PanoramaSection {
      */
     private static EngineProfileRecord currentProfile(EngineRegistry registry, String engine) {
         try {
-            EngineProfile profile = registry.provider(engine).profile();
-            return new EngineProfileRecord(profile.dataModel(), profile.transactions(), profile.durability(),
-                    profile.clientPath());
+            return EngineRecords.profile(registry.provider(engine).profile());
         } catch (ConfigurationException unknown) {
             return null; // another tool's engine: its description is all there is
         }

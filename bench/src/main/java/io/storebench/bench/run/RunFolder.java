@@ -1,5 +1,6 @@
 package io.storebench.bench.run;
 
+import io.storebench.bench.io.EngineRecords;
 import io.storebench.bench.io.JsonFiles;
 import io.storebench.engine.ConfigurationException;
 import io.storebench.engine.DataDirectory;
@@ -9,8 +10,6 @@ import io.storebench.stats.model.EngineRun;
 import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.RunRecord;
 import io.storebench.stats.model.SettingsRecord;
-import io.storebench.stats.model.EngineProfileRecord;
-import io.storebench.engine.EngineProfile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -130,15 +129,13 @@ public final class RunFolder {
                 missing.add(engine + ": " + (settings.forks() - mine.size()) + " of " + settings.forks()
                         + " forks did not finish");
             }
-            EngineProfile profile = provider.profile();
             // Each fork records what it ran (libraries and server) where the engine is loaded anyway:
             // the parent loads no engine's native code to ask.
             Map<String, String> versions = mine.isEmpty() ? Map.of() : mine.get(0).versions();
             engines.add(new EngineRun(engine, provider.description(),
                     provider.capabilities().stream().map(c -> c.label()).toList(),
                     settings.engineConfig(engine, directory, registry).durability().label(),
-                    new EngineProfileRecord(profile.dataModel(), profile.transactions(), profile.durability(),
-                            profile.clientPath()), versions, mine));
+                    EngineRecords.profile(provider.profile()), versions, mine));
         }
         RunRecord record = new RunRecord(RunRecord.SCHEMA, runId, createdAt, command, new TreeMap<>(settings.options()),
                 effectiveSettings(settings), Environment.describe(directory), engines, missing.isEmpty(), missing);
