@@ -292,4 +292,3 @@ func (s levelStore) write(ops []op) error {
 }
 
 func (s levelStore) close() error { return s.db.Close() }
-

@@ -259,9 +259,9 @@ func sb_goroutines() C.int {
 
 type nullStore struct{ value []byte }
 
-func (n nullStore) get(k []byte, fn func(v []byte)) (bool, error) { fn(n.value); return true, nil }
-func (nullStore) put(k, v []byte) error                            { return nil }
-func (nullStore) del(k []byte) error                               { return nil }
+func (n nullStore) get(k []byte, fn func(v []byte)) (bool, error)    { fn(n.value); return true, nil }
+func (nullStore) put(k, v []byte) error                              { return nil }
+func (nullStore) del(k []byte) error                                 { return nil }
 func (nullStore) scan(start []byte, fn func(k, v []byte) bool) error { return nil }
-func (nullStore) write(ops []op) error                             { return nil }
-func (nullStore) close() error                                     { return nil }
+func (nullStore) write(ops []op) error                               { return nil }
+func (nullStore) close() error                                       { return nil }
