@@ -1,0 +1,294 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/cockroachdb/pebble/v2"
+	badger "github.com/dgraph-io/badger/v4"
+	"github.com/syndtr/goleveldb/leveldb"
+	"github.com/syndtr/goleveldb/leveldb/opt"
+	"github.com/syndtr/goleveldb/leveldb/util"
+	bolt "go.etcd.io/bbolt"
+)
+
+// ---- badger: one transaction per batch
+
+type badgerStore struct{ db *badger.DB }
+
+func openBadger(dir string, strict bool, cache int64, opts map[string]string) (store, error) {
+	o := badger.DefaultOptions(dir).WithSyncWrites(strict).WithLogger(nil).
+		WithBlockCacheSize(cache * 3 / 4).WithIndexCacheSize(cache / 4)
+	if t, ok := opts["value-threshold"]; ok {
+		n, err := strconv.ParseInt(t, 10, 64)
+		if err != nil {
+			return nil, err
+		}
+		o = o.WithValueThreshold(n)
+	}
+	db, err := badger.Open(o)
+	if err != nil {
+		return nil, err
+	}
+	return badgerStore{db}, nil
+}
+
+func (s badgerStore) get(k []byte, fn func(v []byte)) (bool, error) {
+	found := false
+	err := s.db.View(func(txn *badger.Txn) error {
+		item, err := txn.Get(k)
+		if errors.Is(err, badger.ErrKeyNotFound) {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		found = true
+		return item.Value(func(v []byte) error { fn(v); return nil })
+	})
+	return found, err
+}
+
+func (s badgerStore) put(k, v []byte) error {
+	return s.db.Update(func(txn *badger.Txn) error { return txn.Set(k, v) })
+}
+
+func (s badgerStore) del(k []byte) error {
+	return s.db.Update(func(txn *badger.Txn) error { return txn.Delete(k) })
+}
+
+func (s badgerStore) scan(start []byte, fn func(k, v []byte) bool) error {
+	return s.db.View(func(txn *badger.Txn) error {
+		it := txn.NewIterator(badger.DefaultIteratorOptions)
+		defer it.Close()
+		for it.Seek(start); it.Valid(); it.Next() {
+			item := it.Item()
+			v, err := item.ValueCopy(nil)
+			if err != nil {
+				return err
+			}
+			if !fn(item.Key(), v) {
+				return nil
+			}
+		}
+		return nil
+	})
+}
+
+func (s badgerStore) write(ops []op) error {
+	return s.db.Update(func(txn *badger.Txn) error {
+		for _, o := range ops {
+			var err error
+			if o.del {
+				err = txn.Delete(o.k)
+			} else {
+				err = txn.Set(o.k, o.v)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func (s badgerStore) close() error { return s.db.Close() }
+
+// ---- bbolt: one bucket, one Update per write
+
+var bucket = []byte("kv")
+
+type boltStore struct{ db *bolt.DB }
+
+func openBolt(dir string, strict bool) (store, error) {
+	db, err := bolt.Open(filepath.Join(dir, "bbolt.db"), 0o600, &bolt.Options{Timeout: 5 * time.Second, NoSync: !strict})
+	if err != nil {
+		return nil, err
+	}
+	if err := db.Update(func(tx *bolt.Tx) error { _, e := tx.CreateBucketIfNotExists(bucket); return e }); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return boltStore{db}, nil
+}
+
+func (s boltStore) get(k []byte, fn func(v []byte)) (bool, error) {
+	found := false
+	err := s.db.View(func(tx *bolt.Tx) error {
+		if v := tx.Bucket(bucket).Get(k); v != nil {
+			found = true
+			fn(v)
+		}
+		return nil
+	})
+	return found, err
+}
+
+func (s boltStore) put(k, v []byte) error { return s.write([]op{{k: k, v: v}}) }
+func (s boltStore) del(k []byte) error    { return s.write([]op{{del: true, k: k}}) }
+
+func (s boltStore) scan(start []byte, fn func(k, v []byte) bool) error {
+	return s.db.View(func(tx *bolt.Tx) error {
+		c := tx.Bucket(bucket).Cursor()
+		for k, v := c.Seek(start); k != nil; k, v = c.Next() {
+			if !fn(k, v) {
+				return nil
+			}
+		}
+		return nil
+	})
+}
+
+func (s boltStore) write(ops []op) error {
+	return s.db.Update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucket)
+		for _, o := range ops {
+			var err error
+			if o.del {
+				err = b.Delete(o.k)
+			} else {
+				err = b.Put(o.k, o.v)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func (s boltStore) close() error { return s.db.Close() }
+
+// ---- pebble: one Batch per write
+
+type quietLogger struct{}
+
+func (quietLogger) Infof(format string, args ...interface{})  {}
+func (quietLogger) Errorf(format string, args ...interface{}) {}
+func (quietLogger) Fatalf(format string, args ...interface{}) { panic(fmt.Sprintf(format, args...)) }
+
+type pebbleStore struct {
+	db *pebble.DB
+	wo *pebble.WriteOptions
+}
+
+func openPebble(dir string, strict bool, cache int64) (store, error) {
+	c := pebble.NewCache(cache)
+	defer c.Unref()
+	db, err := pebble.Open(dir, &pebble.Options{Cache: c, Logger: quietLogger{}})
+	if err != nil {
+		return nil, err
+	}
+	wo := pebble.NoSync
+	if strict {
+		wo = pebble.Sync
+	}
+	return pebbleStore{db, wo}, nil
+}
+
+func (s pebbleStore) get(k []byte, fn func(v []byte)) (bool, error) {
+	v, closer, err := s.db.Get(k)
+	if errors.Is(err, pebble.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	defer closer.Close()
+	fn(v)
+	return true, nil
+}
+
+func (s pebbleStore) put(k, v []byte) error { return s.db.Set(k, v, s.wo) }
+func (s pebbleStore) del(k []byte) error    { return s.db.Delete(k, s.wo) }
+
+func (s pebbleStore) scan(start []byte, fn func(k, v []byte) bool) error {
+	it, err := s.db.NewIter(&pebble.IterOptions{})
+	if err != nil {
+		return err
+	}
+	for ok := it.SeekGE(start); ok; ok = it.Next() {
+		v, err := it.ValueAndErr()
+		if err != nil {
+			it.Close()
+			return err
+		}
+		if !fn(it.Key(), v) {
+			break
+		}
+	}
+	return it.Close()
+}
+
+func (s pebbleStore) write(ops []op) error {
+	b := s.db.NewBatch()
+	defer b.Close()
+	for _, o := range ops {
+		if o.del {
+			b.Delete(o.k, nil)
+		} else {
+			b.Set(o.k, o.v, nil)
+		}
+	}
+	return b.Commit(s.wo)
+}
+
+func (s pebbleStore) close() error { return s.db.Close() }
+
+// ---- goleveldb: one Batch per write
+
+type levelStore struct {
+	db *leveldb.DB
+	wo *opt.WriteOptions
+}
+
+func openLevel(dir string, strict bool, cache int64) (store, error) {
+	db, err := leveldb.OpenFile(dir, &opt.Options{BlockCacheCapacity: int(cache)})
+	if err != nil {
+		return nil, err
+	}
+	return levelStore{db, &opt.WriteOptions{Sync: strict}}, nil
+}
+
+func (s levelStore) get(k []byte, fn func(v []byte)) (bool, error) {
+	v, err := s.db.Get(k, nil)
+	if errors.Is(err, leveldb.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	fn(v)
+	return true, nil
+}
+
+func (s levelStore) put(k, v []byte) error { return s.db.Put(k, v, s.wo) }
+func (s levelStore) del(k []byte) error    { return s.db.Delete(k, s.wo) }
+
+func (s levelStore) scan(start []byte, fn func(k, v []byte) bool) error {
+	it := s.db.NewIterator(&util.Range{Start: start}, nil)
+	defer it.Release()
+	for it.Next() {
+		if !fn(it.Key(), it.Value()) {
+			break
+		}
+	}
+	return it.Error()
+}
+
+func (s levelStore) write(ops []op) error {
+	b := new(leveldb.Batch)
+	for _, o := range ops {
+		if o.del {
+			b.Delete(o.k)
+		} else {
+			b.Put(o.k, o.v)
+		}
+	}
+	return s.db.Write(b, s.wo)
+}
+
+func (s levelStore) close() error { return s.db.Close() }
