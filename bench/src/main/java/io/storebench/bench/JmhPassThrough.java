@@ -118,9 +118,13 @@ public final class JmhPassThrough {
         return params.containsKey(ENGINE) && Arrays.stream(params.get(ENGINE)).allMatch(String::isBlank);
     }
 
-    /** Every registered engine that runs in process, in the registry's order (engines, then baselines). */
+    /**
+     * Every registered engine that runs in process and is available in this build (a Go engine
+     * built without Go is not), in the registry's order (engines, then baselines).
+     */
     static String inProcessEngines(EngineRegistry registry) {
         return registry.providers().stream().filter(p -> !p.capabilities().contains(Capability.REMOTE))
+                .filter(p -> p.unavailable().isEmpty())
                 .map(EngineProvider::name).collect(Collectors.joining(","));
     }
 

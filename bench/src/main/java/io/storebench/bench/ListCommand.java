@@ -62,14 +62,14 @@ final class ListCommand implements Callable<Integer> {
         UnmatchedArguments.refuse(spec, unmatched, EXIT_BAD_INPUT);
         out.println("Engines:");
         for (EngineProvider engine : EngineRegistry.discover().providers()) {
-            out.printf(Locale.ROOT, "  %-8s %s%n", engine.name(), engine.description());
-            engine.unavailable().ifPresent(reason -> out.printf(Locale.ROOT, "           UNAVAILABLE: %s%n", reason));
-            out.printf(Locale.ROOT, "           capabilities: %s%n", engine.capabilities().isEmpty() ? "(none)"
+            out.printf(Locale.ROOT, "  %-10s %s%n", engine.name(), engine.description());
+            engine.unavailable().ifPresent(reason -> out.printf(Locale.ROOT, "             UNAVAILABLE: %s%n", reason));
+            out.printf(Locale.ROOT, "             capabilities: %s%n", engine.capabilities().isEmpty() ? "(none)"
                     : engine.capabilities().stream().map(Capability::label).collect(Collectors.joining(", ")));
-            out.printf(Locale.ROOT, "           durability: %s%n",
+            out.printf(Locale.ROOT, "             durability: %s%n",
                     engine.durabilities().stream().map(Durability::label).collect(Collectors.joining(", ")));
             for (EngineOption option : engine.options()) {
-                out.printf(Locale.ROOT, "           option %s.%s=%s (%s): %s%n", engine.name(), option.name(),
+                out.printf(Locale.ROOT, "             option %s.%s=%s (%s): %s%n", engine.name(), option.name(),
                         option.defaultValue(), option.allowed().describe(), option.description());
             }
         }
@@ -77,7 +77,7 @@ final class ListCommand implements Callable<Integer> {
         out.println("Workloads (or a YCSB workload file):");
         for (Preset preset : Preset.values()) {
             var spec = preset.spec();
-            out.printf(Locale.ROOT, "  %-8s %s, %s%n", preset.label(), spec.mix().asMap().entrySet().stream()
+            out.printf(Locale.ROOT, "  %-10s %s, %s%n", preset.label(), spec.mix().asMap().entrySet().stream()
                     .map(e -> e.getKey().label() + " " + e.getValue()).collect(Collectors.joining(", ")),
                     spec.distribution().describe());
         }
@@ -86,12 +86,12 @@ final class ListCommand implements Callable<Integer> {
         out.println();
         out.println("Durability profiles:");
         for (Durability durability : Durability.values()) {
-            out.printf(Locale.ROOT, "  %-8s %s%n", durability.label(), durability.description());
+            out.printf(Locale.ROOT, "  %-10s %s%n", durability.label(), durability.description());
         }
         out.println();
         out.println("Run profiles:");
         for (Profile profile : Profile.values()) {
-            out.printf(Locale.ROOT, "  %-8s %s%n", profile.label(), profile.describe());
+            out.printf(Locale.ROOT, "  %-10s %s%n", profile.label(), profile.describe());
         }
         out.flush();
         return 0;

@@ -42,6 +42,16 @@ public interface EngineProvider {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The baseline that crosses the same language boundary as this engine and does nothing on the
+     * other side ({@code go-null} for the Go engines), when calls to this engine cross one beyond
+     * the JVM's own JNI. A run measures it in every fork of this engine and reports the boundary's
+     * cost per call beside the engine's figures. Empty for the JVM engines and the baselines.
+     */
+    default java.util.Optional<String> boundaryBaseline() {
+        return java.util.Optional.empty();
+    }
+
     /** What the harness and the contract tests may rely on. */
     Set<Capability> capabilities();
 

@@ -1,0 +1,95 @@
+package io.storebench.engine.go;
+
+import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
+import io.storebench.engine.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The Go engines library ({@code libstorebench_go.so}, built from {@code engines/go/src/main/go} by
+ * {@code build-go.sh}) through JNA direct mapping: each {@code native} method below is bound once
+ * to its C symbol, with no per-call reflection. Every function that can fail returns a C string
+ * with the error (a recovered Go panic included) or null; {@link #check} turns it into a
+ * {@link StoreException} and frees it.
+ *
+ * <p>The library is loaded on first use of this class, so a process that only asks whether the
+ * engines are {@link #unavailable() available} (the parent of a run) starts no Go runtime.
+ */
+final class GoLibrary {
+    /** Written by build-go.sh instead of the library when it could not build it. */
+    static final String UNAVAILABLE_RESOURCE = "/io/storebench/engine/go/unavailable.txt";
+    static final String LIBRARY = "storebench_go";
+    static final String LIBRARY_RESOURCE = "/linux-x86-64/libstorebench_go.so";
+
+    static {
+        Native.register(GoLibrary.class, NativeLibrary.getInstance(LIBRARY, GoLibrary.class.getClassLoader()));
+    }
+
+    private GoLibrary() {
+    }
+
+    /**
+     * Why the Go engines cannot run here, without loading the library: the reason build-go.sh
+     * wrote, or the platform this jar has no library for.
+     */
+    static Optional<String> unavailable() {
+        try (InputStream reason = GoLibrary.class.getResourceAsStream(UNAVAILABLE_RESOURCE)) {
+            if (reason != null) {
+                return Optional.of(new String(reason.readAllBytes(), StandardCharsets.UTF_8).strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (GoLibrary.class.getResource(LIBRARY_RESOURCE) == null) {
+            return Optional.of("this jar has no Go library for " + System.getProperty("os.name") + " "
+                    + System.getProperty("os.arch") + "; it is built for Linux x86-64 only");
+        }
+        return Optional.empty();
+    }
+
+    /** Throws the error {@code error} names (freeing it), if any: "ENGINE: OPERATION failed: MESSAGE". */
+    static void check(Pointer error, String engine, String operation) {
+        if (error != null) {
+            throw new StoreException(engine + ": " + operation + " failed: " + take(error));
+        }
+    }
+
+    /** The text of a C string the library allocated, which is freed. */
+    static String take(Pointer text) {
+        try {
+            return text.getString(0, StandardCharsets.UTF_8.name());
+        } finally {
+            sb_free(text);
+        }
+    }
+
+    // The C API of main.go. Lengths are C ints; handles C long longs.
+
+    static native Pointer sb_open(String engine, String dir, int strict, long cacheBytes, String options, long[] handle);
+
+    static native Pointer sb_get(long handle, byte[] key, int keyLength, byte[] buffer, int capacity, int[] length);
+
+    static native Pointer sb_put(long handle, byte[] key, int keyLength, byte[] value, int valueLength);
+
+    static native Pointer sb_delete(long handle, byte[] key, int keyLength);
+
+    static native Pointer sb_scan(long handle, byte[] start, int startLength, int limit, byte[] buffer, int capacity,
+            int[] out);
+
+    static native Pointer sb_write(long handle, byte[] batch, int length);
+
+    static native Pointer sb_stats(long handle, long[] text);
+
+    static native Pointer sb_close(long handle);
+
+    static native Pointer sb_versions();
+
+    static native void sb_free(Pointer text);
+
+    static native int sb_goroutines();
+}
