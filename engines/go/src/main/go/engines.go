@@ -3,8 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
+	"math"
+	"os"
 	"path/filepath"
 	"strconv"
+	"sync/atomic"
 	"time"
 
 	"github.com/cockroachdb/pebble/v2"
@@ -17,7 +20,11 @@ import (
 
 // ---- badger: one transaction per batch
 
-type badgerStore struct{ db *badger.DB }
+type badgerStore struct {
+	db   *badger.DB
+	base badgerCounters // badger's process-global expvar counters at open
+	gc   *vlogGC        // nil when value-log GC is off
+}
 
 func openBadger(dir string, strict bool, cache int64, opts map[string]string) (store, error) {
 	o := badger.DefaultOptions(dir).WithSyncWrites(strict).WithLogger(nil).
@@ -25,18 +32,48 @@ func openBadger(dir string, strict bool, cache int64, opts map[string]string) (s
 	if t, ok := opts["value-threshold"]; ok {
 		n, err := strconv.ParseInt(t, 10, 64)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("badger option value-threshold=%q: %w", t, err)
 		}
 		o = o.WithValueThreshold(n)
 	}
+	every, ratio := time.Duration(0), 0.5
+	if t, ok := opts["vlog-gc-seconds"]; ok {
+		n, err := strconv.ParseInt(t, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("badger option vlog-gc-seconds=%q: %w", t, err)
+		}
+		if n < 0 || n > math.MaxInt64/int64(time.Second) {
+			return nil, fmt.Errorf("badger option vlog-gc-seconds=%q: want 0 (off) or a positive number of seconds", t)
+		}
+		every = time.Duration(n) * time.Second
+	}
+	if t, ok := opts["vlog-gc-discard-ratio"]; ok {
+		f, err := strconv.ParseFloat(t, 64)
+		if err != nil {
+			return nil, fmt.Errorf("badger option vlog-gc-discard-ratio=%q: %w", t, err)
+		}
+		if !(f > 0 && f < 1) {
+			return nil, fmt.Errorf("badger option vlog-gc-discard-ratio=%q: badger wants a ratio strictly between 0 and 1", t)
+		}
+		ratio = f
+	}
+	return openBadgerWith(o, every, ratio)
+}
+
+// openBadgerWith opens badger with o and, when every > 0, starts the value-log GC goroutine.
+func openBadgerWith(o badger.Options, every time.Duration, ratio float64) (*badgerStore, error) {
 	db, err := badger.Open(o)
 	if err != nil {
 		return nil, err
 	}
-	return badgerStore{db}, nil
+	s := &badgerStore{db: db, base: readBadgerCounters()}
+	if every > 0 {
+		s.gc = startVlogGC(db, every, ratio)
+	}
+	return s, nil
 }
 
-func (s badgerStore) get(k []byte, fn func(v []byte)) (bool, error) {
+func (s *badgerStore) get(k []byte, fn func(v []byte)) (bool, error) {
 	found := false
 	err := s.db.View(func(txn *badger.Txn) error {
 		item, err := txn.Get(k)
@@ -52,15 +89,15 @@ func (s badgerStore) get(k []byte, fn func(v []byte)) (bool, error) {
 	return found, err
 }
 
-func (s badgerStore) put(k, v []byte) error {
+func (s *badgerStore) put(k, v []byte) error {
 	return s.db.Update(func(txn *badger.Txn) error { return txn.Set(k, v) })
 }
 
-func (s badgerStore) del(k []byte) error {
+func (s *badgerStore) del(k []byte) error {
 	return s.db.Update(func(txn *badger.Txn) error { return txn.Delete(k) })
 }
 
-func (s badgerStore) scan(start []byte, fn func(k, v []byte) bool) error {
+func (s *badgerStore) scan(start []byte, fn func(k, v []byte) bool) error {
 	return s.db.View(func(txn *badger.Txn) error {
 		it := txn.NewIterator(badger.DefaultIteratorOptions)
 		defer it.Close()
@@ -78,7 +115,7 @@ func (s badgerStore) scan(start []byte, fn func(k, v []byte) bool) error {
 	})
 }
 
-func (s badgerStore) write(ops []op) error {
+func (s *badgerStore) write(ops []op) error {
 	return s.db.Update(func(txn *badger.Txn) error {
 		for _, o := range ops {
 			var err error
@@ -95,16 +132,28 @@ func (s badgerStore) write(ops []op) error {
 	})
 }
 
-func (s badgerStore) close() error { return s.db.Close() }
+func (s *badgerStore) close() error {
+	if s.gc != nil {
+		s.gc.stop() // the GC goroutine ends before the DB closes under it
+	}
+	return s.db.Close()
+}
 
 // ---- bbolt: one bucket, one Update per write
 
 var bucket = []byte("kv")
 
-type boltStore struct{ db *bolt.DB }
+type boltStore struct {
+	db   *bolt.DB
+	path string
+}
 
 func openBolt(dir string, strict bool) (store, error) {
-	db, err := bolt.Open(filepath.Join(dir, "bbolt.db"), 0o600, &bolt.Options{Timeout: 5 * time.Second, NoSync: !strict})
+	if err := os.MkdirAll(dir, 0o755); err != nil { // as badger, pebble and goleveldb do
+		return nil, err
+	}
+	path := filepath.Join(dir, "bbolt.db")
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: 5 * time.Second, NoSync: !strict})
 	if err != nil {
 		return nil, err
 	}
@@ -112,10 +161,10 @@ func openBolt(dir string, strict bool) (store, error) {
 		db.Close()
 		return nil, err
 	}
-	return boltStore{db}, nil
+	return &boltStore{db, path}, nil
 }
 
-func (s boltStore) get(k []byte, fn func(v []byte)) (bool, error) {
+func (s *boltStore) get(k []byte, fn func(v []byte)) (bool, error) {
 	found := false
 	err := s.db.View(func(tx *bolt.Tx) error {
 		if v := tx.Bucket(bucket).Get(k); v != nil {
@@ -127,10 +176,10 @@ func (s boltStore) get(k []byte, fn func(v []byte)) (bool, error) {
 	return found, err
 }
 
-func (s boltStore) put(k, v []byte) error { return s.write([]op{{k: k, v: v}}) }
-func (s boltStore) del(k []byte) error    { return s.write([]op{{del: true, k: k}}) }
+func (s *boltStore) put(k, v []byte) error { return s.write([]op{{k: k, v: v}}) }
+func (s *boltStore) del(k []byte) error    { return s.write([]op{{del: true, k: k}}) }
 
-func (s boltStore) scan(start []byte, fn func(k, v []byte) bool) error {
+func (s *boltStore) scan(start []byte, fn func(k, v []byte) bool) error {
 	return s.db.View(func(tx *bolt.Tx) error {
 		c := tx.Bucket(bucket).Cursor()
 		for k, v := c.Seek(start); k != nil; k, v = c.Next() {
@@ -142,7 +191,7 @@ func (s boltStore) scan(start []byte, fn func(k, v []byte) bool) error {
 	})
 }
 
-func (s boltStore) write(ops []op) error {
+func (s *boltStore) write(ops []op) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucket)
 		for _, o := range ops {
@@ -160,7 +209,7 @@ func (s boltStore) write(ops []op) error {
 	})
 }
 
-func (s boltStore) close() error { return s.db.Close() }
+func (s *boltStore) close() error { return s.db.Close() }
 
 // ---- pebble: one Batch per write
 
@@ -171,14 +220,17 @@ func (quietLogger) Errorf(format string, args ...interface{}) {}
 func (quietLogger) Fatalf(format string, args ...interface{}) { panic(fmt.Sprintf(format, args...)) }
 
 type pebbleStore struct {
-	db *pebble.DB
-	wo *pebble.WriteOptions
+	db     *pebble.DB
+	wo     *pebble.WriteOptions
+	stalls *atomic.Int64 // WriteStallBegin events since open
 }
 
 func openPebble(dir string, strict bool, cache int64) (store, error) {
 	c := pebble.NewCache(cache)
 	defer c.Unref()
-	db, err := pebble.Open(dir, &pebble.Options{Cache: c, Logger: quietLogger{}})
+	stalls := new(atomic.Int64)
+	listener := &pebble.EventListener{WriteStallBegin: func(pebble.WriteStallBeginInfo) { stalls.Add(1) }}
+	db, err := pebble.Open(dir, &pebble.Options{Cache: c, Logger: quietLogger{}, EventListener: listener})
 	if err != nil {
 		return nil, err
 	}
@@ -186,10 +238,10 @@ func openPebble(dir string, strict bool, cache int64) (store, error) {
 	if strict {
 		wo = pebble.Sync
 	}
-	return pebbleStore{db, wo}, nil
+	return &pebbleStore{db, wo, stalls}, nil
 }
 
-func (s pebbleStore) get(k []byte, fn func(v []byte)) (bool, error) {
+func (s *pebbleStore) get(k []byte, fn func(v []byte)) (bool, error) {
 	v, closer, err := s.db.Get(k)
 	if errors.Is(err, pebble.ErrNotFound) {
 		return false, nil
@@ -202,10 +254,10 @@ func (s pebbleStore) get(k []byte, fn func(v []byte)) (bool, error) {
 	return true, nil
 }
 
-func (s pebbleStore) put(k, v []byte) error { return s.db.Set(k, v, s.wo) }
-func (s pebbleStore) del(k []byte) error    { return s.db.Delete(k, s.wo) }
+func (s *pebbleStore) put(k, v []byte) error { return s.db.Set(k, v, s.wo) }
+func (s *pebbleStore) del(k []byte) error    { return s.db.Delete(k, s.wo) }
 
-func (s pebbleStore) scan(start []byte, fn func(k, v []byte) bool) error {
+func (s *pebbleStore) scan(start []byte, fn func(k, v []byte) bool) error {
 	it, err := s.db.NewIter(&pebble.IterOptions{})
 	if err != nil {
 		return err
@@ -223,7 +275,7 @@ func (s pebbleStore) scan(start []byte, fn func(k, v []byte) bool) error {
 	return it.Close()
 }
 
-func (s pebbleStore) write(ops []op) error {
+func (s *pebbleStore) write(ops []op) error {
 	b := s.db.NewBatch()
 	defer b.Close()
 	for _, o := range ops {
@@ -236,7 +288,7 @@ func (s pebbleStore) write(ops []op) error {
 	return b.Commit(s.wo)
 }
 
-func (s pebbleStore) close() error { return s.db.Close() }
+func (s *pebbleStore) close() error { return s.db.Close() }
 
 // ---- goleveldb: one Batch per write
 
@@ -250,10 +302,10 @@ func openLevel(dir string, strict bool, cache int64) (store, error) {
 	if err != nil {
 		return nil, err
 	}
-	return levelStore{db, &opt.WriteOptions{Sync: strict}}, nil
+	return &levelStore{db, &opt.WriteOptions{Sync: strict}}, nil
 }
 
-func (s levelStore) get(k []byte, fn func(v []byte)) (bool, error) {
+func (s *levelStore) get(k []byte, fn func(v []byte)) (bool, error) {
 	v, err := s.db.Get(k, nil)
 	if errors.Is(err, leveldb.ErrNotFound) {
 		return false, nil
@@ -265,10 +317,10 @@ func (s levelStore) get(k []byte, fn func(v []byte)) (bool, error) {
 	return true, nil
 }
 
-func (s levelStore) put(k, v []byte) error { return s.db.Put(k, v, s.wo) }
-func (s levelStore) del(k []byte) error    { return s.db.Delete(k, s.wo) }
+func (s *levelStore) put(k, v []byte) error { return s.db.Put(k, v, s.wo) }
+func (s *levelStore) del(k []byte) error    { return s.db.Delete(k, s.wo) }
 
-func (s levelStore) scan(start []byte, fn func(k, v []byte) bool) error {
+func (s *levelStore) scan(start []byte, fn func(k, v []byte) bool) error {
 	it := s.db.NewIterator(&util.Range{Start: start}, nil)
 	defer it.Release()
 	for it.Next() {
@@ -279,7 +331,7 @@ func (s levelStore) scan(start []byte, fn func(k, v []byte) bool) error {
 	return it.Error()
 }
 
-func (s levelStore) write(ops []op) error {
+func (s *levelStore) write(ops []op) error {
 	b := new(leveldb.Batch)
 	for _, o := range ops {
 		if o.del {
@@ -291,4 +343,8 @@ func (s levelStore) write(ops []op) error {
 	return s.db.Write(b, s.wo)
 }
 
-func (s levelStore) close() error { return s.db.Close() }
+// close closes the DB. goleveldb v1.0.0's Close does not wait for its mpoolDrain goroutine: with an
+// empty memdb pool that goroutine waits one more second for a pooled memdb, then ends. It holds no
+// file; waiting for it here would make every close a second longer, so the goroutine count comes
+// back to its value before open within about a second of close, not at once.
+func (s *levelStore) close() error { return s.db.Close() }

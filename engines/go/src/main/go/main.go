@@ -66,12 +66,47 @@ func bytesOf(p *C.char, n C.int) []byte {
 	return C.GoBytes(unsafe.Pointer(p), n)
 }
 
-func lookup(h C.longlong) (store, error) {
-	s, ok := handles.Load(int64(h))
+// handle is what a handle number maps to: the store and the Go runtime figures taken at open.
+type handle struct {
+	s  store
+	gc *gcTracker
+}
+
+func lookupHandle(h int64) (*handle, error) {
+	v, ok := handles.Load(h)
 	if !ok {
-		return nil, fmt.Errorf("no open store with handle %d", int64(h))
+		return nil, fmt.Errorf("no open store with handle %d", h)
 	}
-	return s.(store), nil
+	return v.(*handle), nil
+}
+
+func lookup(h C.longlong) (store, error) {
+	hd, err := lookupHandle(int64(h))
+	if err != nil {
+		return nil, err
+	}
+	return hd.s, nil
+}
+
+// openHandle opens a store and registers it under a new handle (sb_open's Go side).
+func openHandle(engine, dir string, strict bool, cache int64, opts map[string]string) (int64, error) {
+	gc := newGCTracker() // before open, so the counters since open include the open itself
+	s, err := open(engine, dir, strict, cache, opts)
+	if err != nil {
+		return 0, err
+	}
+	h := next.Add(1)
+	handles.Store(h, &handle{s: s, gc: gc})
+	return h, nil
+}
+
+// closeHandle closes and forgets a store (sb_close's Go side); an unknown handle is a no-op.
+func closeHandle(h int64) error {
+	v, ok := handles.LoadAndDelete(h)
+	if !ok {
+		return nil
+	}
+	return v.(*handle).s.close()
 }
 
 func parseOptions(text string) map[string]string {
@@ -87,12 +122,10 @@ func parseOptions(text string) map[string]string {
 //export sb_open
 func sb_open(engine, dir *C.char, strict C.int, cacheBytes C.longlong, options *C.char, out *C.longlong) *C.char {
 	return guard(func() error {
-		s, err := open(C.GoString(engine), C.GoString(dir), strict != 0, int64(cacheBytes), parseOptions(C.GoString(options)))
+		h, err := openHandle(C.GoString(engine), C.GoString(dir), strict != 0, int64(cacheBytes), parseOptions(C.GoString(options)))
 		if err != nil {
 			return err
 		}
-		h := next.Add(1)
-		handles.Store(h, s)
 		*out = C.longlong(h)
 		return nil
 	})
@@ -225,11 +258,7 @@ func sb_write(h C.longlong, buf *C.char, n C.int) *C.char {
 //export sb_close
 func sb_close(h C.longlong) *C.char {
 	return guard(func() error {
-		s, ok := handles.LoadAndDelete(int64(h))
-		if !ok {
-			return nil
-		}
-		return s.(store).close()
+		return closeHandle(int64(h))
 	})
 }
 
@@ -245,6 +274,32 @@ func sb_versions() *C.char {
 		}
 	}
 	return C.CString(sb.String())
+}
+
+// sb_stats writes into *out the store's metrics as "label\tvalue\tkind\tsource\n" lines (see
+// statsText); the caller frees *out with sb_free.
+//
+//export sb_stats
+func sb_stats(h C.longlong, out **C.char) *C.char {
+	return guard(func() error {
+		text, err := statsText(int64(h))
+		if err != nil {
+			return err
+		}
+		*out = C.CString(text)
+		return nil
+	})
+}
+
+// sb_runtime_stats writes into *out the Go runtime's GC lines, process cumulative (see
+// runtimeStatsText); the caller frees *out with sb_free.
+//
+//export sb_runtime_stats
+func sb_runtime_stats(out **C.char) *C.char {
+	return guard(func() error {
+		*out = C.CString(runtimeStatsText())
+		return nil
+	})
 }
 
 //export sb_free
