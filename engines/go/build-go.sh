@@ -28,12 +28,19 @@ go="${GO:-}"
 platform="$(uname -s)-$(uname -m)"
 [ "$platform" = "Linux-x86_64" ] || unavailable "built on $platform: the Go library is built for Linux x86-64 only"
 
+# The JNI shim (src/main/go/jni.c) needs jni.h: from JAVA_HOME (Maven passes its own), else from
+# the javac on the PATH. The Java side must find it (GoJni): the build fails rather than leave it out.
+java_home="${JAVA_HOME:-}"
+[ -n "$java_home" ] || java_home="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
+[ -f "$java_home/include/jni.h" ] || { echo "build-go.sh: no jni.h under $java_home/include: set JAVA_HOME to a JDK" >&2; exit 1; }
+export CGO_CFLAGS="-I$java_home/include -I$java_home/include/linux"
+
 version="$("$go" env GOVERSION)"
-echo "build-go.sh: building the Go engines with $version ($go)"
+echo "build-go.sh: building the Go engines with $version ($go), JNI headers from $java_home"
 rm -f "$reason_file"
 mkdir -p "$(dirname "$library")"
 # -trimpath: no build paths in the library; -s -w: no symbol table or DWARF (a third of its size); the module versions come from go.sum (read-only).
-if ! CGO_ENABLED=1 "$go" build -mod=readonly -buildmode=c-shared -trimpath -ldflags="-s -w" -o "$library.tmp" .; then
+if ! CGO_ENABLED=1 "$go" build -mod=readonly -tags jni -buildmode=c-shared -trimpath -ldflags="-s -w" -o "$library.tmp" .; then
     rm -f "$library.tmp" "$library.h"
     echo "build-go.sh: go build failed (see above)" >&2
     exit 1

@@ -10,8 +10,6 @@ package main
 import "C"
 
 import (
-	"encoding/binary"
-	"errors"
 	"fmt"
 	"runtime"
 	"runtime/debug"
@@ -57,13 +55,6 @@ func guard(f func() error) (res *C.char) {
 		}
 	}()
 	return cerr(f())
-}
-
-func bytesOf(p *C.char, n C.int) []byte {
-	if n <= 0 {
-		return []byte{}
-	}
-	return C.GoBytes(unsafe.Pointer(p), n)
 }
 
 // handle is what a handle number maps to: the store and the Go runtime figures taken at open.
@@ -147,112 +138,6 @@ func open(engine, dir string, strict bool, cache int64, opts map[string]string) 
 		panic("test hook: a panic inside the Go library")
 	}
 	return nil, fmt.Errorf("unknown Go engine %q", engine)
-}
-
-//export sb_get
-func sb_get(h C.longlong, key *C.char, klen C.int, buf *C.char, capacity C.int, outLen *C.int) *C.char {
-	return guard(func() error {
-		s, err := lookup(h)
-		if err != nil {
-			return err
-		}
-		found, err := s.get(bytesOf(key, klen), func(v []byte) {
-			*outLen = C.int(len(v))
-			if len(v) <= int(capacity) && len(v) > 0 {
-				C.memcpy(unsafe.Pointer(buf), unsafe.Pointer(&v[0]), C.size_t(len(v)))
-			}
-		})
-		if err == nil && !found {
-			*outLen = -1
-		}
-		return err
-	})
-}
-
-//export sb_put
-func sb_put(h C.longlong, key *C.char, klen C.int, val *C.char, vlen C.int) *C.char {
-	return guard(func() error {
-		s, err := lookup(h)
-		if err != nil {
-			return err
-		}
-		return s.put(bytesOf(key, klen), bytesOf(val, vlen))
-	})
-}
-
-//export sb_delete
-func sb_delete(h C.longlong, key *C.char, klen C.int) *C.char {
-	return guard(func() error {
-		s, err := lookup(h)
-		if err != nil {
-			return err
-		}
-		return s.del(bytesOf(key, klen))
-	})
-}
-
-// sb_scan writes up to limit entries from start as [klen u32 LE][key][vlen u32 LE][value] into
-// buf. out[0] = entries written; out[1] = 1 when it stopped because buf was full, and out[2] the
-// bytes the first entry that did not fit needs.
-//
-//export sb_scan
-func sb_scan(h C.longlong, start *C.char, slen C.int, limit C.int, buf *C.char, capacity C.int, out *C.int) *C.char {
-	return guard(func() error {
-		s, err := lookup(h)
-		if err != nil {
-			return err
-		}
-		dst := unsafe.Slice((*byte)(unsafe.Pointer(buf)), int(capacity))
-		used, count, full, need := 0, 0, 0, 0
-		err = s.scan(bytesOf(start, slen), func(k, v []byte) bool {
-			if count >= int(limit) {
-				return false
-			}
-			size := 8 + len(k) + len(v)
-			if used+size > len(dst) {
-				full, need = 1, size
-				return false
-			}
-			binary.LittleEndian.PutUint32(dst[used:], uint32(len(k)))
-			copy(dst[used+4:], k)
-			binary.LittleEndian.PutUint32(dst[used+4+len(k):], uint32(len(v)))
-			copy(dst[used+8+len(k):], v)
-			used += size
-			count++
-			return true
-		})
-		o := unsafe.Slice((*C.int)(unsafe.Pointer(out)), 3)
-		o[0], o[1], o[2] = C.int(count), C.int(full), C.int(need)
-		return err
-	})
-}
-
-// sb_write applies a batch encoded as [kind byte: 0 put, 1 delete][klen u32][key][vlen u32][value]...
-//
-//export sb_write
-func sb_write(h C.longlong, buf *C.char, n C.int) *C.char {
-	return guard(func() error {
-		s, err := lookup(h)
-		if err != nil {
-			return err
-		}
-		b := bytesOf(buf, n)
-		var ops []op
-		for i := 0; i < len(b); {
-			if i+5 > len(b) {
-				return errors.New("truncated batch")
-			}
-			del := b[i] == 1
-			kl := int(binary.LittleEndian.Uint32(b[i+1:]))
-			k := b[i+5 : i+5+kl]
-			i += 5 + kl
-			vl := int(binary.LittleEndian.Uint32(b[i:]))
-			v := b[i+4 : i+4+vl]
-			i += 4 + vl
-			ops = append(ops, op{del: del, k: k, v: v})
-		}
-		return s.write(ops)
-	})
 }
 
 //export sb_close

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -30,16 +31,18 @@ import org.rocksdb.RocksDB;
  * <ul>
  *   <li>{@code nullGet}: a get of the {@code null} baseline through the SPI, the harness's own
  *       cost (a 100-byte value copied into the caller's buffer);</li>
- *   <li>{@code goNullGet}: the same get of {@code go-null}, which crosses into the Go library (JNA
- *       direct mapping, then cgo, the handle lookup and the panic guard) and copies the same 100
+ *   <li>{@code goNullGet}: the same get of {@code go-null}, which crosses into the Go library
+ *       ({@code crossing}: the JNI shim or JNA direct mapping, then cgo, the handle lookup and the
+ *       panic guard, the key and value through the thread's native buffer) and copies the same 100
  *       bytes there. {@code goNullGet - nullGet} is the Go boundary's cost per operation;</li>
- *   <li>{@code goCallNoArguments}: {@code runtime.NumGoroutine} through the same boundary with no
- *       arrays to pass: the boundary's floor;</li>
+ *   <li>{@code goCallNoArguments}: {@code runtime.NumGoroutine} through the same crossing with no
+ *       arguments: the boundary's floor;</li>
  *   <li>{@code jniCallNoArguments}: a rocksdbjni getter ({@code Options.createIfMissing()}, one JNI
  *       call reading a field of a native object): the JNI boundary the JVM engines cross, the
  *       floor to compare the Go one with.</li>
  * </ul>
- * Run it with one and with two threads:
+ * {@code nullGet} and {@code jniCallNoArguments} do not depend on {@code crossing}: they run
+ * under both as a check of the noise. Run it with one and with two threads:
  * <pre>
  * java -jar bench/target/benchmarks.jar BoundaryBenchmark -t 1
  * java -jar bench/target/benchmarks.jar BoundaryBenchmark -t 2
@@ -54,6 +57,10 @@ import org.rocksdb.RocksDB;
 public class BoundaryBenchmark {
     private static final byte[] KEY = "user0000000000000001".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    /** How the Go calls cross: jni (the C shim in the library) or jna (JNA direct mapping). */
+    @Param({"jni", "jna"})
+    public String crossing;
+
     private KeyValueStore nullStore;
     private KeyValueStore goNullStore;
     private Options options;
@@ -66,6 +73,7 @@ public class BoundaryBenchmark {
 
     @Setup(Level.Trial)
     public void open() {
+        System.setProperty(GoRuntime.crossingProperty(), crossing);
         EngineRegistry registry = EngineRegistry.discover();
         EngineConfig config = EngineConfig.of(Path.of("unused")).withDurability(Durability.NONE);
         nullStore = registry.open("null", config);
@@ -93,7 +101,7 @@ public class BoundaryBenchmark {
 
     @Benchmark
     public int goCallNoArguments() {
-        return GoRuntime.goroutines();
+        return crossing.equals("jni") ? GoRuntime.goroutinesThroughJni() : GoRuntime.goroutinesThroughJna();
     }
 
     @Benchmark

@@ -87,7 +87,7 @@ abstract class GoEngine extends AbstractEngineProvider {
         String directory = usesDataDirectory() ? config.dataDirectory().toString() : "";
         GoLibrary.check(GoLibrary.sb_open(name(), directory, config.durability() == Durability.STRICT ? 1 : 0,
                 config.cacheBytes(), libraryOptions(options), handle), name(), "open");
-        return new GoStore(name(), handle[0], maxKeySize);
+        return new GoStore(name(), handle[0], maxKeySize, usesDataDirectory() ? config.dataDirectory() : null);
     }
 
     /** The options as the library reads them: {@code name=value} lines. By default every option as given. */

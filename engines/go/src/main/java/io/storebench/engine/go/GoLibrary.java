@@ -4,6 +4,7 @@ import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
 import io.storebench.engine.StoreException;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -26,8 +27,20 @@ final class GoLibrary {
     static final String LIBRARY = "storebench_go";
     static final String LIBRARY_RESOURCE = "/linux-x86-64/libstorebench_go.so";
 
+    /** The library's file, extracted from the jar once per JVM (a Go library cannot be unloaded). */
+    static final File FILE = extract();
+
     static {
-        Native.register(GoLibrary.class, NativeLibrary.getInstance(LIBRARY, GoLibrary.class.getClassLoader()));
+        Native.register(GoLibrary.class, NativeLibrary.getInstance(FILE.getAbsolutePath()));
+    }
+
+    private static File extract() {
+        try {
+            return Native.extractFromResourcePath(LIBRARY, GoLibrary.class.getClassLoader());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extract the Go engines library " + LIBRARY_RESOURCE + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private GoLibrary() {
@@ -59,6 +72,13 @@ final class GoLibrary {
         }
     }
 
+    /** {@link #check(Pointer, String, String)} of an error returned as an address (0: none). */
+    static void check(long error, String engine, String operation) {
+        if (error != 0) {
+            check(new Pointer(error), engine, operation);
+        }
+    }
+
     /** The text of a C string the library allocated, which is freed. */
     static String take(Pointer text) {
         try {
@@ -68,20 +88,10 @@ final class GoLibrary {
         }
     }
 
-    // The C API of main.go. Lengths are C ints; handles C long longs.
+    // The C API of main.go and operations.go: handles are C long longs, lengths C ints; an error is
+    // a C string (a Pointer here, a long address where the call returns one as an integer).
 
     static native Pointer sb_open(String engine, String dir, int strict, long cacheBytes, String options, long[] handle);
-
-    static native Pointer sb_get(long handle, byte[] key, int keyLength, byte[] buffer, int capacity, int[] length);
-
-    static native Pointer sb_put(long handle, byte[] key, int keyLength, byte[] value, int valueLength);
-
-    static native Pointer sb_delete(long handle, byte[] key, int keyLength);
-
-    static native Pointer sb_scan(long handle, byte[] start, int startLength, int limit, byte[] buffer, int capacity,
-            int[] out);
-
-    static native Pointer sb_write(long handle, byte[] batch, int length);
 
     static native Pointer sb_stats(long handle, long[] text);
 
@@ -92,4 +102,16 @@ final class GoLibrary {
     static native void sb_free(Pointer text);
 
     static native int sb_goroutines();
+
+    // The operations through JNA (GoCrossing.JNA): the same exports GoJni reaches through JNI.
+
+    static native long sb_get(long handle, long buffer, int keyLength, int capacity);
+
+    static native long sb_put(long handle, long buffer, int keyLength, int valueLength);
+
+    static native long sb_delete(long handle, long buffer, int keyLength);
+
+    static native long sb_scan(long handle, long buffer, int startLength, int limit, int capacity);
+
+    static native long sb_write(long handle, long buffer, int length);
 }

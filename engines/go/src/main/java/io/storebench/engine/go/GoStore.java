@@ -7,39 +7,40 @@ import io.storebench.engine.Metric;
 import io.storebench.engine.PerThread;
 import io.storebench.engine.Reading;
 import io.storebench.engine.ScanVisitor;
+import io.storebench.engine.SelfTimed;
 import io.storebench.engine.ValueBuffer;
 import io.storebench.engine.WriteBatch;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * A store of one of the Go engines, a handle into the Go library: every call is one crossing of the
- * boundary (JNA direct mapping, then cgo) into the engine's own call. Reads copy the value into the
- * caller's {@link ValueBuffer} (grow and retry when it is larger); a scan fills a per-thread buffer
- * in Go and resumes after its last key when the buffer is full; a batch is encoded into a
- * per-thread buffer and crosses once.
+ * A store of one of the Go engines, a handle into the Go library. Every operation is one crossing
+ * ({@link GoCrossing}: JNI or JNA, then cgo) with primitives only: the key, value or batch goes
+ * through this thread's {@link NativeBuffer}, and so does the result. Go times each engine call
+ * and this store sums that time per thread ({@link SelfTimed}), so the harness records the
+ * engine's time without the boundary's. A read copies the value into the caller's
+ * {@link ValueBuffer} (grow and retry when it is larger); a scan resumes after its last key when
+ * the buffer fills.
  */
-final class GoStore extends AbstractKeyValueStore {
-    private static final int SCAN_BUFFER_BYTES = 64 << 10;
+final class GoStore extends AbstractKeyValueStore implements SelfTimed {
+    private static final int SCAN_BYTES = 64 << 10;
+    private static final int HEADER = NativeBuffer.HEADER;
 
     private final long handle;
     private final int maxKeySize;
-    private final PerThread<Scratch> scratch = new PerThread<>(Scratch::new, s -> { });
+    private final Path directory;
+    private final GoCrossing crossing = GoCrossing.selected();
+    private final PerThread<NativeBuffer> buffers = new PerThread<>(NativeBuffer::new, NativeBuffer::free);
     private volatile EngineStats lastStats = EngineStats.empty();
 
-    /** The per-thread arrays a call passes to Go: never shared between threads. */
-    private static final class Scratch {
-        final int[] length = new int[1];
-        final int[] scanOut = new int[3];
-        byte[] scan = new byte[SCAN_BUFFER_BYTES];
-        final BatchEncoder batch = new BatchEncoder();
-    }
-
-    GoStore(String engine, long handle, int maxKeySize) {
+    /** @param directory the data directory, for its size when the engine does not report one; null for go-null */
+    GoStore(String engine, long handle, int maxKeySize, Path directory) {
         super(engine);
         this.handle = handle;
         this.maxKeySize = maxKeySize;
+        this.directory = directory;
     }
 
     @Override
@@ -48,49 +49,68 @@ final class GoStore extends AbstractKeyValueStore {
     }
 
     @Override
+    public EngineClock threadClock() {
+        return buffers.get();
+    }
+
+    @Override
     protected boolean doGet(byte[] key, ValueBuffer into) {
-        int[] length = scratch.get().length;
-        byte[] buffer = into.array();
-        GoLibrary.check(GoLibrary.sb_get(handle, key, key.length, buffer, buffer.length, length), engine(), "get");
-        while (length[0] > buffer.length) {
-            buffer = into.ensureCapacity(length[0]);
-            GoLibrary.check(GoLibrary.sb_get(handle, key, key.length, buffer, buffer.length, length), engine(), "get");
+        NativeBuffer buffer = buffers.get().ensure((long) HEADER + key.length + into.capacity());
+        while (true) {
+            buffer.view().put(HEADER, key);
+            GoLibrary.check(crossing.get(handle, buffer.address(), key.length, buffer.capacity()), engine(), "get");
+            buffer.addEngineTime();
+            int length = buffer.first();
+            if (length < 0) {
+                return false;
+            }
+            int room = buffer.capacity() - HEADER - key.length;
+            if (length <= room) {
+                buffer.view().get(HEADER + key.length, into.ensureCapacity(length), 0, length);
+                into.setLength(length);
+                return true;
+            }
+            buffer.ensure((long) HEADER + key.length + length); // larger than the buffer: grow and read again
         }
-        if (length[0] < 0) {
-            return false;
-        }
-        into.setLength(length[0]);
-        return true;
     }
 
     @Override
     protected void doPut(byte[] key, byte[] value, int valueLength) {
-        GoLibrary.check(GoLibrary.sb_put(handle, key, key.length, value, valueLength), engine(), "put");
+        NativeBuffer buffer = buffers.get().ensure((long) HEADER + key.length + valueLength);
+        buffer.view().put(HEADER, key).put(HEADER + key.length, value, 0, valueLength);
+        GoLibrary.check(crossing.put(handle, buffer.address(), key.length, valueLength), engine(), "put");
+        buffer.addEngineTime();
     }
 
     @Override
     protected void doDelete(byte[] key) {
-        GoLibrary.check(GoLibrary.sb_delete(handle, key, key.length), engine(), "delete");
+        NativeBuffer buffer = buffers.get().ensure((long) HEADER + key.length);
+        buffer.view().put(HEADER, key);
+        GoLibrary.check(crossing.delete(handle, buffer.address(), key.length), engine(), "delete");
+        buffer.addEngineTime();
     }
 
     @Override
     protected int doScan(byte[] startKey, int limit, ScanVisitor visitor) {
-        Scratch s = scratch.get();
+        NativeBuffer buffer = buffers.get();
         byte[] start = startKey;
         int visited = 0;
+        int room = SCAN_BYTES;
         while (visited < limit) {
-            int[] out = s.scanOut;
-            GoLibrary.check(GoLibrary.sb_scan(handle, start, start.length, limit - visited, s.scan, s.scan.length, out),
+            buffer.ensure((long) HEADER + start.length + room);
+            buffer.view().put(HEADER, start);
+            GoLibrary.check(crossing.scan(handle, buffer.address(), start.length, limit - visited, buffer.capacity()),
                     engine(), "scan");
-            int count = out[0];
-            boolean full = out[1] != 0;
-            if (count == 0 && full) {
-                s.scan = new byte[Math.max(out[2], s.scan.length * 2)]; // the next entry alone is larger
+            buffer.addEngineTime();
+            int count = buffer.first();
+            int need = buffer.second();
+            if (count == 0 && need > 0) {
+                room = Math.max(need, 2 * room); // the next entry alone is larger than the buffer
                 continue;
             }
-            byte[] last = visit(s.scan, count, visitor);
+            byte[] last = visit(buffer.view(), HEADER + start.length, count, visitor);
             visited += count;
-            if (!full || count == 0) {
+            if (need == 0 || count == 0) {
                 break;
             }
             start = Arrays.copyOf(last, last.length + 1); // the smallest key after the last one visited
@@ -98,10 +118,8 @@ final class GoStore extends AbstractKeyValueStore {
         return visited;
     }
 
-    /** Visits {@code count} entries encoded as [klen u32 LE][key][vlen u32 LE][value]; returns the last key. */
-    private static byte[] visit(byte[] buffer, int count, ScanVisitor visitor) {
-        ByteBuffer entries = ByteBuffer.wrap(buffer).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        int position = 0;
+    /** Visits {@code count} entries [klen u32 LE][key][vlen u32 LE][value] from {@code position}; returns the last key. */
+    private static byte[] visit(ByteBuffer entries, int position, int count, ScanVisitor visitor) {
         int lastKey = 0;
         int lastKeyLength = 0;
         for (int i = 0; i < count; i++) {
@@ -110,18 +128,21 @@ final class GoStore extends AbstractKeyValueStore {
             lastKeyLength = keyLength;
             int valueLength = entries.getInt(lastKey + keyLength);
             int value = lastKey + keyLength + 4;
-            visitor.visit(ByteBuffer.wrap(buffer, lastKey, keyLength).slice().asReadOnlyBuffer(),
-                    ByteBuffer.wrap(buffer, value, valueLength).slice().asReadOnlyBuffer());
+            visitor.visit(entries.slice(lastKey, keyLength).asReadOnlyBuffer(),
+                    entries.slice(value, valueLength).asReadOnlyBuffer());
             position = value + valueLength;
         }
-        return Arrays.copyOfRange(buffer, lastKey, lastKey + lastKeyLength);
+        byte[] last = new byte[lastKeyLength];
+        entries.get(lastKey, last);
+        return last;
     }
 
     @Override
     protected void doWrite(WriteBatch batch) {
-        BatchEncoder encoder = scratch.get().batch;
-        encoder.encode(batch);
-        GoLibrary.check(GoLibrary.sb_write(handle, encoder.array(), encoder.length()), engine(), "write");
+        NativeBuffer buffer = buffers.get().ensure(HEADER + BatchEncoding.size(batch));
+        int length = BatchEncoding.encode(batch, buffer.view(), HEADER);
+        GoLibrary.check(crossing.write(handle, buffer.address(), length), engine(), "write");
+        buffer.addEngineTime();
     }
 
     @Override
@@ -132,19 +153,24 @@ final class GoStore extends AbstractKeyValueStore {
         lastStats.readings().forEach(stats::put);
     }
 
-    /** The engine's and the Go runtime's readings: lines "label TAB value TAB engine|proxy TAB source". */
+    /**
+     * The engine's and the Go runtime's readings, lines "label TAB value TAB engine|proxy TAB
+     * source", and the data directory's size where the engine reports none.
+     */
     private EngineStats readStats() {
         long[] text = new long[1];
         GoLibrary.check(GoLibrary.sb_stats(handle, text), engine(), "stats");
         EngineStats.Builder builder = EngineStats.builder();
+        if (directory != null) {
+            builder.diskUsage(directory);
+        }
         for (String line : GoLibrary.take(new Pointer(text[0])).split("\n")) {
             if (line.isBlank()) {
                 continue;
             }
             String[] fields = line.split("\t", 4);
             Metric metric = Metric.valueOf(fields[0].toUpperCase(Locale.ROOT).replace('-', '_'));
-            long value = Long.parseLong(fields[1]);
-            builder.put(metric, new Reading(value, fields[3], "proxy".equals(fields[2])));
+            builder.put(metric, new Reading(Long.parseLong(fields[1]), fields[3], "proxy".equals(fields[2])));
         }
         return builder.build();
     }
@@ -154,7 +180,7 @@ final class GoStore extends AbstractKeyValueStore {
         try {
             lastStats = readStats(); // the final counters stay readable after close
         } finally {
-            scratch.close();
+            buffers.close();
             GoLibrary.check(GoLibrary.sb_close(handle), engine(), "close");
         }
     }

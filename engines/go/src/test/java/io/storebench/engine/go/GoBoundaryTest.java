@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineRegistry;
 import io.storebench.engine.KeyValueStore;
+import io.storebench.engine.SelfTimed;
 import io.storebench.engine.StoreException;
 import io.storebench.engine.ValueBuffer;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +45,49 @@ class GoBoundaryTest {
 
     @Test
     void aCallOnAHandleThatIsNotOpenIsAStoreExceptionNamingIt() {
-        StoreException e = assertThrows(StoreException.class, () -> GoLibrary.check(
-                GoLibrary.sb_put(987_654_321L, bytes("k"), 1, bytes("v"), 1), "badger", "put"));
-        assertEquals("badger: put failed: no open store with handle 987654321", e.getMessage());
+        for (GoCrossing crossing : GoCrossing.values()) {
+            StoreException e = assertThrows(StoreException.class, () -> GoLibrary.check(
+                    crossing.put(987_654_321L, 0, 0, 0), "badger", "put"));
+            assertEquals("badger: put failed: no open store with handle 987654321", e.getMessage());
+        }
+    }
+
+    @Test
+    void bothCrossingsReachTheSameEngine() {
+        Path directory = temp.resolve("both");
+        try (KeyValueStore jni = registry.open(PebbleEngine.NAME, EngineConfig.of(directory))) {
+            jni.put(bytes("k"), bytes("through jni"));
+        }
+        System.setProperty(GoCrossing.PROPERTY, "jna");
+        try (KeyValueStore jna = registry.open(PebbleEngine.NAME, EngineConfig.of(directory))) {
+            ValueBuffer value = new ValueBuffer(1);
+            assertTrue(jna.get(bytes("k"), value));
+            assertEquals("through jni", new String(value.toByteArray(), StandardCharsets.UTF_8));
+        } finally {
+            System.clearProperty(GoCrossing.PROPERTY);
+        }
+        System.setProperty(GoCrossing.PROPERTY, "jnr");
+        try {
+            assertEquals("-Dstorebench.go.crossing=jnr is not a crossing; allowed: jni, jna",
+                    assertThrows(io.storebench.engine.ConfigurationException.class,
+                            () -> registry.open(PebbleEngine.NAME, EngineConfig.of(directory))).getMessage());
+        } finally {
+            System.clearProperty(GoCrossing.PROPERTY);
+        }
+    }
+
+    @Test
+    void eachOperationAddsTheEnginesOwnTimeToTheThreadsClock() {
+        try (KeyValueStore store = registry.open(BadgerEngine.NAME, EngineConfig.of(temp.resolve("clock")))) {
+            SelfTimed.EngineClock clock = ((SelfTimed) store).threadClock();
+            long before = clock.nanos();
+            long outside = System.nanoTime();
+            store.put(bytes("k"), bytes("v"));
+            store.get(bytes("k"), new ValueBuffer(1));
+            outside = System.nanoTime() - outside;
+            long engine = clock.nanos() - before;
+            assertTrue(engine > 0 && engine < outside, "engine " + engine + " ns of " + outside + " ns around the calls");
+        }
     }
 
     @Test
