@@ -11,7 +11,6 @@ import io.storebench.stats.model.EngineMetrics;
 import io.storebench.stats.model.EngineRun;
 import io.storebench.stats.model.RunRecord;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EngineMetricsSectionTest {
@@ -23,10 +22,10 @@ class EngineMetricsSectionTest {
 
     @Test
     void meansAcrossForksWithTheirSources() {
-        EngineMetrics first = new EngineMetrics(0.5, 1024.0, 2.0, 2048L, null, null,
-                Map.of("cacheHitRatio", "proxy: a guess"));
-        EngineMetrics second = new EngineMetrics(0.7, 3072.0, null, 4096L, null, null,
-                Map.of("cacheHitRatio", "proxy: a guess"));
+        EngineMetrics first = EngineMetrics.builder().cacheHitRatio(0.5, "proxy: a guess").logBytesPerSecond(1024.0, null)
+                .writeAmplification(2.0, null).bytesOnDisk(2048L, null).build();
+        EngineMetrics second = EngineMetrics.builder().cacheHitRatio(0.7, "proxy: a guess")
+                .logBytesPerSecond(3072.0, null).bytesOnDisk(4096L, null).build();
         EngineRun lsm = engine("lsm", null, List.of(fork("lsm", 0, 10, 10, 0, first, List.of(), null),
                 fork("lsm", 1, 10, 10, 0, second, List.of(), null)));
         String md = render(run(lsm, engine("plain", 10, 20)));
@@ -42,7 +41,8 @@ class EngineMetricsSectionTest {
 
     @Test
     void aServerAddsItsOwnLogSyncAndCommitLatency() {
-        EngineMetrics server = new EngineMetrics(null, null, null, null, 2_000_000.0, 500_000.0, null);
+        EngineMetrics server = EngineMetrics.builder().logSyncP99Nanos(2_000_000.0, null).commitP99Nanos(500_000.0, null)
+                .build();
         EngineRun etcd = engine("etcd", null, List.of(fork("etcd", 0, 10, 10, 0, server, List.of(), null)));
         String md = render(run(etcd, engine("local", 10)));
         assertTrue(md.contains("| log sync p99 | commit p99 |"), md);
