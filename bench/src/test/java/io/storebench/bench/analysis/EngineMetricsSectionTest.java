@@ -51,6 +51,37 @@ class EngineMetricsSectionTest {
     }
 
     @Test
+    void engineSpecificReadingsHaveTheirOwnTableWithOnlyTheColumnsSomeEngineHas() {
+        EngineMetrics badger = EngineMetrics.builder().bytesOnDisk(3_072L, "du").spaceAmplification(1.5, "du / loaded")
+                .compactionBytesWritten(2_048L, "compaction").lsmBytes(1_024L, "lsm").valueLogBytes(2_048L, "vlog")
+                .valueLogGcRuns(3L, "RunValueLogGC").valueLogBytesReclaimed(512L, "vlog before - after").build();
+        EngineMetrics bbolt = EngineMetrics.builder().pagesAllocated(40L, "Tx.Stats").freePages(6L, "FreePageN")
+                .build();
+        String md = render(run(engine("badger", null, List.of(fork("badger", 0, 10, 10, 0, badger, List.of(), null))),
+                engine("bbolt", null, List.of(fork("bbolt", 0, 10, 10, 0, bbolt, List.of(), null))),
+                engine("plain", 10)));
+        assertTrue(md.contains("| badger | — | — | — | 3.00 KiB | 1.50x |"), "the fork's own space amplification: "
+                + md);
+        assertTrue(md.contains("### Engine-specific readings"), md);
+        assertTrue(md.contains("| engine | compaction bytes | LSM size | value-log size | value-log GC runs |"
+                + " value-log bytes reclaimed | pages allocated | free pages |\n"), "no write stalls: no column " + md);
+        assertTrue(md.contains("| badger | 2.00 KiB | 1.00 KiB | 2.00 KiB | 3 | 512 B | — | — |"), md);
+        assertTrue(md.contains("| bbolt | — | — | — | — | — | 40 | 6 |"), md);
+        assertTrue(md.contains("| plain | — | — | — | — | — | — | — |"), md);
+        assertTrue(md.contains("- badger valueLogGcRuns: RunValueLogGC"), md);
+        assertTrue(md.contains("- bbolt freePages: FreePageN"), md);
+        assertFalse(md.contains("loaded user data from the settings"), "every fork counted its load: " + md);
+    }
+
+    @Test
+    void withoutEngineSpecificReadingsThereIsNoSecondTable() {
+        EngineMetrics rocks = EngineMetrics.builder().bytesOnDisk(2048L, "du").build();
+        String md = render(run(engine("rocksdb", null, List.of(fork("rocksdb", 0, 10, 10, 0, rocks, List.of(), null)))));
+        assertFalse(md.contains("Engine-specific readings"), md);
+        assertTrue(md.contains("| rocksdb | — | — | — | 2.00 KiB | — |"), md);
+    }
+
+    @Test
     void bytesAreBinaryUnits() {
         assertEquals("—", EngineMetricsSection.bytes(null, ""));
         assertEquals("512 B", EngineMetricsSection.bytes(512.0, ""));
