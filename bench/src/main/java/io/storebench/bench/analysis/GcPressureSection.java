@@ -39,12 +39,12 @@ final class GcPressureSection {
             columns.addAll(columns("Go", EngineMetrics::goGc, Figures::latency));
         }
         TextTable table = MetricColumn.table(columns);
-        Map<String, TreeSet<String>> sources = new LinkedHashMap<>();
+        Map<Source, TreeSet<String>> sources = new LinkedHashMap<>();
         for (EngineRun engine : engines) {
             List<EngineMetrics> forks = EngineMetricsSection.metrics(engine);
             table.add(MetricColumn.row(engine.engine(), columns, forks));
             forks.stream().flatMap(m -> Stream.of(m.jvmGc(), m.goGc())).filter(Objects::nonNull)
-                    .forEach(gc -> sources.computeIfAbsent(gc.runtime() + ": " + gc.source(), k -> new TreeSet<>())
+                    .flatMap(Source::of).forEach(source -> sources.computeIfAbsent(source, k -> new TreeSet<>())
                             .add(engine.engine()));
         }
         doc.heading(1, "GC pressure");
@@ -56,10 +56,20 @@ final class GcPressureSection {
                 + " are timed to the millisecond (\"< 1 ms\": shorter)"
                 + (go ? "" : "; no engine of this run runs in a Go runtime") + ". — means not measured.");
         doc.table(table);
-        doc.paragraph("Where the figures come from, per runtime, with the engines whose forks read them so:");
+        doc.paragraph("What the figures cover and where each comes from, with the engines whose forks read it so:");
         List<String> notes = new ArrayList<>();
-        sources.forEach((source, names) -> notes.add(String.join(", ", names) + " — " + source));
+        sources.forEach((source, names) -> notes.add(source.figure() + " (" + String.join(", ", names) + "): "
+                + source.text()));
         doc.bullets(notes);
+    }
+
+    /** What a runtime's figure (or, as {@code figure} the runtime alone, its scope) was read from. */
+    private record Source(String figure, String text) {
+        static Stream<Source> of(GcPressure gc) {
+            Stream<Source> scope = gc.scope() == null ? Stream.empty() : Stream.of(new Source(gc.runtime(), gc.scope()));
+            return Stream.concat(scope, gc.sources().entrySet().stream()
+                    .map(e -> new Source(gc.runtime() + " " + e.getKey(), e.getValue())));
+        }
     }
 
     /** The five columns of one runtime, {@code runtime} naming it in their headers, pauses printed by {@code pause}. */

@@ -5,8 +5,8 @@ import io.storebench.engine.Metric;
 import io.storebench.engine.Reading;
 import io.storebench.stats.model.EngineMetrics;
 import io.storebench.stats.model.GcPressure;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.BiConsumer;
 
@@ -16,6 +16,8 @@ import java.util.function.BiConsumer;
  * from (and whether it is a proxy).
  */
 final class DerivedMetrics {
+    /** What a Go engine's GC figures cover. */
+    static final String GO_SCOPE = "the Go runtime inside the engine's library";
     /** No metrics: a fork whose engine counted nothing. */
     static final EngineMetrics NONE = EngineMetrics.builder().build();
 
@@ -49,7 +51,7 @@ final class DerivedMetrics {
         reading(stats, Metric.VALUE_LOG_BYTES_RECLAIMED, metrics::valueLogBytesReclaimed);
         reading(stats, Metric.PAGES_ALLOCATED, metrics::pagesAllocated);
         reading(stats, Metric.FREE_PAGES, metrics::freePages);
-        return metrics.goGc(gc(GcPressure.GO, stats, operations, null))
+        return metrics.goGc(gc(GcPressure.GO, stats, operations, GO_SCOPE))
                 .jvmGc(gc(GcPressure.JVM, span.jvm(), operations, JvmGcMeter.SCOPE))
                 .build();
     }
@@ -58,29 +60,33 @@ final class DerivedMetrics {
      * A runtime's GC pressure from its {@code GC_*} and {@code HEAP_*} readings; null when it reports
      * no {@link Metric#GC_CYCLES}.
      *
-     * @param scope what the figures cover, or null when their sources say it
+     * @param scope what the figures cover
      */
     private static GcPressure gc(String runtime, EngineStats stats, long operations, String scope) {
         Reading cycles = stats.get(Metric.GC_CYCLES).orElse(null);
         if (cycles == null) {
             return null;
         }
-        List<String> sources = new ArrayList<>(List.of("cycles: " + source(cycles)));
-        Long pause = gcReading(stats, Metric.GC_PAUSE_NANOS, "pause", sources);
-        Long p99 = gcReading(stats, Metric.GC_PAUSE_P99_NANOS, "p99 pause", sources);
-        Long heap = gcReading(stats, Metric.HEAP_IN_USE_BYTES, "heap in use", sources);
-        Long allocated = gcReading(stats, Metric.HEAP_ALLOCATED_BYTES, "allocated", sources);
-        Double perOperation = allocated == null || operations <= 0 ? null : allocated / (double) operations;
-        return new GcPressure(runtime, cycles.value(), pause, p99, heap, perOperation,
-                (scope == null ? "" : scope + ": ") + String.join("; ", sources));
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("cycles", source(cycles));
+        Long pause = gcReading(stats, Metric.GC_PAUSE_NANOS, "pauseNanos", sources);
+        Long p99 = gcReading(stats, Metric.GC_PAUSE_P99_NANOS, "pauseP99Nanos", sources);
+        Long heap = gcReading(stats, Metric.HEAP_IN_USE_BYTES, "heapInUseBytes", sources);
+        Reading allocated = stats.get(Metric.HEAP_ALLOCATED_BYTES).orElse(null);
+        Double perOperation = null;
+        if (allocated != null && operations > 0) {
+            perOperation = allocated.value() / (double) operations;
+            sources.put("allocatedBytesPerOperation", source(allocated) + " / operations completed");
+        }
+        return new GcPressure(runtime, cycles.value(), pause, p99, heap, perOperation, scope, sources);
     }
 
-    private static Long gcReading(EngineStats stats, Metric metric, String label, List<String> sources) {
+    private static Long gcReading(EngineStats stats, Metric metric, String field, Map<String, String> sources) {
         Reading reading = stats.get(metric).orElse(null);
         if (reading == null) {
             return null;
         }
-        sources.add(label + ": " + source(reading));
+        sources.put(field, source(reading));
         return reading.value();
     }
 

@@ -12,11 +12,13 @@ import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.GcPressure;
 import io.storebench.stats.model.RunRecord;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class GcPressureSectionTest {
-    private static final String JVM_SOURCE = "the whole fork JVM: MXBeans";
+    private static final String JVM_SCOPE = "the whole fork JVM";
 
     private static String render(RunRecord record) {
         ReportDocument doc = new ReportDocument("t");
@@ -25,7 +27,11 @@ class GcPressureSectionTest {
     }
 
     private static GcPressure jvm(long cycles, long pauseNanos, Long p99) {
-        return new GcPressure(GcPressure.JVM, cycles, pauseNanos, p99, 64L << 20, 512.0, JVM_SOURCE);
+        Map<String, String> sources = new LinkedHashMap<>(Map.of("cycles", "bean counts"));
+        if (p99 != null) {
+            sources.put("pauseP99Nanos", "notifications");
+        }
+        return new GcPressure(GcPressure.JVM, cycles, pauseNanos, p99, 64L << 20, 512.0, JVM_SCOPE, sources);
     }
 
     private static EngineRun engine(String name, EngineMetrics... forks) {
@@ -50,14 +56,15 @@ class GcPressureSectionTest {
         assertTrue(md.contains("| lmdb | 1 | < 1 ms | < 1 ms | 64.0 MiB | 512 B |"), "a pause under 1 ms: " + md);
         assertTrue(md.contains("no engine of this run runs in a Go runtime"), md);
         assertTrue(md.contains("the harness's and JMH's threads included"), md);
-        assertEquals(1, md.lines().filter(l -> l.equals("- lmdb, rocksdb — jvm: " + JVM_SOURCE)).count(),
-                "one source line for the engines that share it: " + md);
+        assertEquals(List.of("- jvm (lmdb, rocksdb): the whole fork JVM", "- jvm cycles (lmdb, rocksdb): bean counts",
+                "- jvm pauseP99Nanos (lmdb, rocksdb): notifications"),
+                md.lines().filter(l -> l.startsWith("- ")).toList(), "one line per figure and source: " + md);
     }
 
     @Test
     void aGoEngineShowsItsRuntimeBesideTheJvm() {
         GcPressure go = new GcPressure(GcPressure.GO, 12, 600_000L, 90_000L, 8L << 20, 400.0,
-                "cycles: /gc/cycles/total:gc-cycles");
+                "the engine's Go runtime", Map.of("cycles", "/gc/cycles/total:gc-cycles"));
         EngineRun badger = engine("badger", EngineMetrics.builder().jvmGc(jvm(1, 1_000_000, 1_000_000L)).goGc(go)
                 .build());
         EngineRun rocksdb = engine("rocksdb", EngineMetrics.builder().jvmGc(jvm(2, 2_000_000, null)).build());
@@ -67,7 +74,9 @@ class GcPressureSectionTest {
         assertTrue(md.contains("| badger | 1 | 1.00 ms | 1.00 ms | 64.0 MiB | 512 B | 12 | 600 us | 90.0 us |"
                 + " 8.00 MiB | 400 B |"), md);
         assertTrue(md.contains("| rocksdb | 2 | 2.00 ms | — | 64.0 MiB | 512 B | — | — | — | — | — |"), md);
-        assertTrue(md.contains("- badger — go: cycles: /gc/cycles/total:gc-cycles"), md);
+        assertTrue(md.contains("- go (badger): the engine's Go runtime\n- go cycles (badger): /gc/cycles/total:gc-cycles"),
+                md);
+        assertTrue(md.contains("- jvm pauseP99Nanos (badger): notifications"), "rocksdb had no JVM p99: " + md);
         assertFalse(md.contains("no engine of this run runs in a Go runtime"), md);
     }
 

@@ -78,8 +78,10 @@ class RunJsonTest {
         EngineMetrics metrics = EngineMetrics.builder().bytesOnDisk(3_000L, "du").spaceAmplification(2.0, "du / load")
                 .compactionBytesWritten(1L, "c").writeStalls(2L, "w").lsmBytes(3L, "l").valueLogBytes(4L, "v")
                 .valueLogGcRuns(5L, "g").valueLogBytesReclaimed(6L, "r").pagesAllocated(7L, "p").freePages(8L, "f")
-                .goGc(new GcPressure(GcPressure.GO, 9, 10L, 11L, 12L, 13.5, "go sources"))
-                .jvmGc(new GcPressure(GcPressure.JVM, 14, 15L, null, 16L, null, "jvm sources")).build();
+                .goGc(new GcPressure(GcPressure.GO, 9, 10L, 11L, 12L, 13.5, "the engine's Go runtime",
+                        Map.of("cycles", "/gc/cycles/total:gc-cycles")))
+                .jvmGc(new GcPressure(GcPressure.JVM, 14, 15L, null, 16L, null, "the whole fork JVM", Map.of()))
+                .build();
         ForkResult fork = new ForkResult("badger", "badger-1", 1, "buffered", "f", true, 0,
                 new LoadResult(10, 1, 10, 1, 1, 0, 1_500L), 10, List.of(10.0), List.of(), metrics, 0, 0, 0, null,
                 List.of(), Map.of());
@@ -94,6 +96,8 @@ class RunJsonTest {
         assertEquals(13.5, written.get("goGc").get("allocatedBytesPerOperation").asDouble());
         assertEquals(11, written.get("goGc").get("pauseP99Nanos").asLong());
         assertTrue(written.get("jvmGc").get("pauseP99Nanos").isNull(), "not measured is null, never 0");
+        assertEquals("/gc/cycles/total:gc-cycles", written.get("goGc").get("sources").get("cycles").asText());
+        assertEquals("the whole fork JVM", written.get("jvmGc").get("scope").asText());
         assertEquals(1_500, tree.get("load").get("userBytes").asLong());
         assertEquals(fork, JsonFiles.MAPPER.readValue(json, ForkResult.class));
     }

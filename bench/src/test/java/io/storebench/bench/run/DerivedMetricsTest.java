@@ -40,18 +40,20 @@ class DerivedMetricsTest {
     void aGoEngineReportsItsRuntimesGcBesideTheJvms() {
         EngineMetrics metrics = DerivedMetrics.of(new SpanStats(BADGER, JVM), SECOND, 1_000, 1_500L);
         GcPressure go = metrics.goGc();
-        assertEquals(new GcPressure(GcPressure.GO, 12, 600_000L, 90_000L, 8L << 20, 400.0,
-                "cycles: /gc/cycles/total:gc-cycles; pause: /sched/pauses/total/gc:seconds; p99 pause:"
-                        + " /sched/pauses/total/gc:seconds p99; heap in use: /gc/heap/live:bytes; allocated:"
-                        + " /gc/heap/allocs:bytes"), go);
+        assertEquals(new GcPressure(GcPressure.GO, 12, 600_000L, 90_000L, 8L << 20, 400.0, DerivedMetrics.GO_SCOPE,
+                Map.of("cycles", "/gc/cycles/total:gc-cycles", "pauseNanos", "/sched/pauses/total/gc:seconds",
+                        "pauseP99Nanos", "/sched/pauses/total/gc:seconds p99", "heapInUseBytes", "/gc/heap/live:bytes",
+                        "allocatedBytesPerOperation", "/gc/heap/allocs:bytes / operations completed")), go);
         GcPressure jvm = metrics.jvmGc();
         assertEquals(GcPressure.JVM, jvm.runtime());
         assertEquals(3, jvm.cycles());
         assertEquals(4_000_000L, jvm.pauseNanos());
         assertNull(jvm.pauseP99Nanos(), "no pause notified in the span");
         assertEquals(2_000.0, jvm.allocatedBytesPerOperation(), "allocated bytes / operations completed");
-        assertEquals(JvmGcMeter.SCOPE + ": cycles: bean counts; pause: bean times; heap in use: heap used;"
-                + " allocated: thread allocated bytes", jvm.source(), "the JVM's scope leads its sources");
+        assertEquals(JvmGcMeter.SCOPE, jvm.scope());
+        assertEquals(Map.of("cycles", "bean counts", "pauseNanos", "bean times", "heapInUseBytes", "heap used",
+                "allocatedBytesPerOperation", "thread allocated bytes / operations completed"), jvm.sources(),
+                "no source for the p99 there is not");
     }
 
     @Test
@@ -83,6 +85,7 @@ class DerivedMetricsTest {
                 badger.sources().get("spaceAmplification"));
         assertEquals("RunValueLogGC returned nil", badger.sources().get("valueLogGcRuns"));
         assertNull(badger.goGc().allocatedBytesPerOperation(), "no operation: no allocation per operation");
+        assertNull(badger.goGc().sources().get("allocatedBytesPerOperation"));
         assertNull(badger.jvmGc(), "no JVM stats in this span");
 
         EngineMetrics bbolt = DerivedMetrics.of(new SpanStats(EngineStats.builder()

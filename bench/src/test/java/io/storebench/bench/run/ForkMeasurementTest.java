@@ -158,7 +158,7 @@ class ForkMeasurementTest {
         assertEquals(GcPressure.JVM, jvm.runtime());
         assertTrue(jvm.cycles() >= 0 && jvm.pauseNanos() >= 0 && jvm.heapInUseBytes() > 0, jvm.toString());
         assertTrue(jvm.allocatedBytesPerOperation() > 0, "an operation allocates in the harness at least: " + jvm);
-        assertTrue(jvm.source().startsWith(JvmGcMeter.SCOPE), jvm.source());
+        assertEquals(JvmGcMeter.SCOPE, jvm.scope());
         assertEquals(null, result.engineMetrics().goGc());
         assertEquals(2, result.iterationThroughputs().size(), "the warm-up is discarded");
         assertEquals(4000, result.operations().stream().mapToLong(o -> o.latency().count()).sum());

@@ -39,9 +39,11 @@ class JvmGcMeterTest {
             GcPressure pressure = DerivedMetrics.of(new SpanStats(EngineStats.empty(), window), 1_000_000_000L,
                     2_000, null).jvmGc();
             assertTrue(pressure.allocatedBytesPerOperation() >= 64 * 1024, pressure.toString());
-            assertTrue(pressure.source().startsWith("the whole fork JVM, the harness's own threads included: "),
-                    pressure.source());
-            assertTrue(pressure.source().contains("threads alive at the later snapshot"), pressure.source());
+            assertEquals("the whole fork JVM, the harness's own threads included", pressure.scope());
+            assertTrue(pressure.sources().get("allocatedBytesPerOperation").contains(
+                    "threads alive at the later snapshot"), pressure.sources().toString());
+            assertTrue(pressure.sources().get("pauseP99Nanos").contains("millisecond resolution"),
+                    pressure.sources().toString());
         } finally {
             System.setErr(err);
         }

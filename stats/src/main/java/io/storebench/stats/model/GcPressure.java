@@ -1,5 +1,7 @@
 package io.storebench.stats.model;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,11 +16,11 @@ import java.util.Objects;
  *     measurement iteration (as the engines' own p99s); null when no pause fell in it
  * @param heapInUseBytes the heap in use at the end of the span
  * @param allocatedBytesPerOperation bytes the runtime allocated in the span / operations completed in it
- * @param source where each figure came from, one text: what was read and what it covers (for the
- *     JVM: the whole process, the harness's own work included)
+ * @param scope what the figures cover: for the JVM the whole process, the harness's own work included
+ * @param sources where each figure came from, by field name; "proxy: ..." marks a stand-in
  */
 public record GcPressure(String runtime, long cycles, Long pauseNanos, Long pauseP99Nanos, Long heapInUseBytes,
-        Double allocatedBytesPerOperation, String source) {
+        Double allocatedBytesPerOperation, String scope, Map<String, String> sources) {
     /** The fork's JVM. */
     public static final String JVM = "jvm";
     /** The Go runtime of a Go engine's library. */
@@ -26,5 +28,6 @@ public record GcPressure(String runtime, long cycles, Long pauseNanos, Long paus
 
     public GcPressure {
         Objects.requireNonNull(runtime, "runtime");
+        sources = sources == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
     }
 }
