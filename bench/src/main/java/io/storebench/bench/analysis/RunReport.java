@@ -15,7 +15,8 @@ import java.util.Map;
  * A run's report, {@code report.md} and {@code report.html}: the caption, and for a run with
  * several engines the engine-selection ranking ({@link RankingSection}); then throughput and
  * latency per operation with 95 % intervals ({@link ComparisonTable}), errors and unavailability
- * ({@link ErrorsSection}), engine metrics ({@link EngineMetricsSection}), charts ({@link Charts},
+ * ({@link ErrorsSection}), engine metrics ({@link EngineMetricsSection}), the JVM's and a Go
+ * runtime's garbage collection ({@link GcPressureSection}), charts ({@link Charts},
  * HTML only) and a panorama of the engines ({@link PanoramaSection}).
  */
 public final class RunReport {
@@ -46,6 +47,7 @@ public final class RunReport {
         Map<String, Map<ForkResult, List<HdrLogs.Interval>>> logs = HdrLogs.read(folder, engines);
         ErrorsSection.add(doc, engines, logs);
         EngineMetricsSection.add(doc, record, engines);
+        GcPressureSection.add(doc, engines);
         Charts.add(doc, record, engines, logs);
         PanoramaSection.add(doc, record);
         doc.paragraph("Command: `java -jar bench/target/benchmarks.jar " + String.join(" ", record.command())

@@ -7,7 +7,6 @@ import io.storebench.engine.DataDirectory;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineProvider;
 import io.storebench.engine.EngineRegistry;
-import io.storebench.engine.EngineStats;
 import io.storebench.engine.KeyValueStore;
 import io.storebench.stats.model.LoadResult;
 import io.storebench.stats.model.Unavailability;
@@ -34,7 +33,8 @@ import org.openjdk.jmh.runner.IterationType;
  * iterations merges the threads' histograms, writes them to the {@link IntervalLog}, reports them
  * as JMH results ({@link IterationResults}) and adds them to the {@link ForkTotals}, from which
  * the fork's {@code forks/<fork-id>.json} is assembled when it ends. Errors and other counts are
- * kept by {@link OperationCounters}; engine metrics derived by {@link DerivedMetrics}.
+ * kept by {@link OperationCounters}; engine metrics derived by {@link DerivedMetrics} from the
+ * engine's stats and the JVM's ({@link JvmGcMeter}), taken together at each iteration's ends.
  *
  * <p>{@link LatencyProfiler} calls {@link #beginIteration} and {@link #endIteration} around each
  * JMH iteration; warm-up iterations are recorded and then discarded. The threads' histograms are
@@ -61,11 +61,12 @@ public final class ForkMeasurement {
     private final List<OperationExecutor> executors = new CopyOnWriteArrayList<>();
     private final IntervalLog log;
     private final LoadResult load;
+    private final JvmGcMeter jvmGc;
     private volatile long epoch;
     private volatile boolean finishPending;
     private long iterationStartMillis;
     private long iterationStartNanos;
-    private EngineStats statsBefore;
+    private SpanStats statsBefore;
 
     ForkMeasurement(String engine, RunSettings settings, Path runDirectory, int threads) throws IOException {
         this.engine = engine;
@@ -79,6 +80,7 @@ public final class ForkMeasurement {
         EngineConfig config = settings.engineConfig(engine, dataDirectory, registry).withThreads(threads);
         WorkloadSpec spec = settings.workload();
         this.store = registry.open(engine, config);
+        JvmGcMeter meter = null;
         try {
             this.versions = versions(registry.provider(engine), store);
             if (spec.keys().size() > store.maxKeySize()) {
@@ -88,6 +90,8 @@ public final class ForkMeasurement {
             this.verify = registry.provider(engine).capabilities().contains(Capability.RETAINS_DATA);
             this.load = StoreLoader.load(store, engine, spec, threads);
             this.workloadRun = new WorkloadRun(spec, threads);
+            meter = new JvmGcMeter();
+            this.jvmGc = meter;
             this.log = new IntervalLog(runDirectory, forkId, "StoreBench fork " + forkId + ": engine " + engine
                     + ", workload " + spec.name() + ", " + threads + " threads, latency in ns, one interval per"
                     + " operation type per iteration");
@@ -95,6 +99,9 @@ public final class ForkMeasurement {
             // beforeIteration: start that iteration here, once the data is loaded.
             beginIteration();
         } catch (IOException | RuntimeException e) {
+            if (meter != null) {
+                meter.close();
+            }
             closeStore();
             throw e;
         }
@@ -179,7 +186,7 @@ public final class ForkMeasurement {
             executor.resetIteration();
         }
         counters.reset();
-        statsBefore = store.stats();
+        statsBefore = SpanStats.take(store, jvmGc);
         epoch++; // open-loop schedules re-anchor at their next operation
         iterationStartMillis = System.currentTimeMillis();
         iterationStartNanos = System.nanoTime();
@@ -187,7 +194,7 @@ public final class ForkMeasurement {
 
     /** Ends an iteration; for a measurement iteration, logs it and returns its secondary results. */
     public List<Result> endIteration(IterationType type) {
-        EngineStats delta = store.stats().since(statsBefore); // before this fork writes anything itself
+        SpanStats delta = SpanStats.take(store, jvmGc).since(statsBefore); // before this fork writes anything itself
         long endMillis = System.currentTimeMillis();
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;
@@ -228,7 +235,7 @@ public final class ForkMeasurement {
         if (settings.tail() != null) {
             results.injected(counters.injectedCount());
         }
-        results.metrics(DerivedMetrics.of(delta, elapsed));
+        results.metrics(DerivedMetrics.of(delta, elapsed, operations, load.userBytes()));
         if (settings.openLoop()) {
             long late = 0;
             long maxLag = 0;
@@ -279,6 +286,7 @@ public final class ForkMeasurement {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the result of fork " + forkId, e);
         } finally {
+            jvmGc.close();
             log.close();
             closeStore();
         }

@@ -1,6 +1,5 @@
 package io.storebench.bench.run;
 
-import io.storebench.engine.EngineStats;
 import io.storebench.stats.model.EngineMetrics;
 import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.LatencySummary;
@@ -15,7 +14,7 @@ import org.HdrHistogram.Histogram;
 /**
  * What a fork's measurement iterations add up to, and the {@link ForkResult} assembled from it:
  * each operation type's latency over all iterations, the time operations ran, each iteration's
- * throughput, the windows of unavailability, the open-loop lag and the engine's counters.
+ * throughput, the windows of unavailability, the open-loop lag and the engine's and the JVM's counters.
  * Added to between iterations, by one thread.
  */
 final class ForkTotals {
@@ -27,7 +26,7 @@ final class ForkTotals {
     private long measuredNanos;
     private long lateTotal;
     private long maxLagTotal;
-    private EngineStats measuredStats;
+    private SpanStats measuredStats;
 
     ForkTotals() {
         for (int i = 0; i < measured.length; i++) {
@@ -40,8 +39,8 @@ final class ForkTotals {
         measured[ordinal].add(interval);
     }
 
-    /** Adds an iteration in which {@code operations} ran for {@code nanos}, and the engine's counters over it. */
-    void addIteration(long operations, long nanos, EngineStats stats) {
+    /** Adds an iteration in which {@code operations} ran for {@code nanos}, and the counters over it. */
+    void addIteration(long operations, long nanos, SpanStats stats) {
         measuredNanos += nanos;
         iterationThroughputs.add(operations / (nanos / 1e9));
         measuredStats = measuredStats == null ? stats : measuredStats.plus(stats);
@@ -79,7 +78,7 @@ final class ForkTotals {
                     counters.errorTotal(i), counters.notFoundTotal(i), counters.integrityTotal(i)));
         }
         EngineMetrics metrics = measuredStats == null ? DerivedMetrics.NONE
-                : DerivedMetrics.of(measuredStats, measuredNanos);
+                : DerivedMetrics.of(measuredStats, measuredNanos, total, load.userBytes());
         return new ForkResult(fork.engine(), fork.forkId(), fork.threads(), fork.durability(), fork.fingerprint(),
                 fork.rate() <= 0, fork.rate(), load, total / (measuredNanos / 1e9), List.copyOf(iterationThroughputs),
                 operations, metrics, lateTotal, maxLagTotal, counters.injectedTotal(), counters.firstError(),

@@ -1,6 +1,7 @@
 package io.storebench.bench.run;
 
 import io.storebench.stats.model.EngineMetrics;
+import io.storebench.stats.model.GcPressure;
 import java.util.ArrayList;
 import java.util.List;
 import org.HdrHistogram.Histogram;
@@ -10,7 +11,8 @@ import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * One measurement iteration's figures as JMH secondary results, which {@code jmh.json} keeps:
- * per operation type p50, p99, p99.9, max and errors; then the fork-wide counts and engine metrics.
+ * per operation type p50, p99, p99.9, max and errors; then the fork-wide counts, engine metrics and
+ * garbage collections.
  * Each figure's label, unit and aggregation policy are defined here and nowhere else.
  */
 final class IterationResults {
@@ -44,16 +46,43 @@ final class IterationResults {
         return this;
     }
 
-    /** The engine metrics that the engine reported. */
+    /**
+     * The engine metrics that the engine reported, then the garbage collections: JMH prints each on a
+     * line under the iteration's, e.g. {@code go-gc.cycles: 3.000 cycles} and
+     * {@code go-gc.pause-p99: 120.000 us} (only for an engine that runs in a Go runtime, the p99 only
+     * when a pause fell in the iteration), and always {@code jvm-gc.cycles: 1.000 cycles} (the whole
+     * fork JVM).
+     */
     IterationResults metrics(EngineMetrics metrics) {
         add("cache-hit-ratio", metrics.cacheHitRatio(), "ratio", AggregationPolicy.AVG);
         add("log-bytes-per-s", metrics.logBytesPerSecond(), "B/s", AggregationPolicy.AVG);
         add("write-amplification", metrics.writeAmplification(), "x", AggregationPolicy.AVG);
         add("log-sync-p99", metrics.logSyncP99Nanos(), "ns", AggregationPolicy.AVG);
         add("commit-p99", metrics.commitP99Nanos(), "ns", AggregationPolicy.AVG);
-        add("bytes-on-disk", metrics.bytesOnDisk() == null ? null : metrics.bytesOnDisk().doubleValue(), "B",
-                AggregationPolicy.MAX);
+        add("bytes-on-disk", metrics.bytesOnDisk(), "B", AggregationPolicy.MAX);
+        add("space-amplification", metrics.spaceAmplification(), "x", AggregationPolicy.AVG);
+        add("compaction-bytes", metrics.compactionBytesWritten(), "B", AggregationPolicy.SUM);
+        add("write-stalls", metrics.writeStalls(), "stalls", AggregationPolicy.SUM);
+        add("lsm-bytes", metrics.lsmBytes(), "B", AggregationPolicy.MAX);
+        add("value-log-bytes", metrics.valueLogBytes(), "B", AggregationPolicy.MAX);
+        add("value-log-gc-runs", metrics.valueLogGcRuns(), "runs", AggregationPolicy.SUM);
+        add("value-log-bytes-reclaimed", metrics.valueLogBytesReclaimed(), "B", AggregationPolicy.SUM);
+        add("pages-allocated", metrics.pagesAllocated(), "pages", AggregationPolicy.SUM);
+        add("free-pages", metrics.freePages(), "pages", AggregationPolicy.MAX);
+        gc("go-gc", metrics.goGc(), true);
+        gc("jvm-gc", metrics.jvmGc(), false);
         return this;
+    }
+
+    /** A runtime's collections, and with {@code withP99} its p99 pause, when there was one. */
+    private void gc(String label, GcPressure gc, boolean withP99) {
+        if (gc == null) {
+            return;
+        }
+        add(label + ".cycles", gc.cycles(), "cycles", AggregationPolicy.SUM);
+        if (withP99 && gc.pauseP99Nanos() != null) {
+            add(label + ".pause-p99", gc.pauseP99Nanos() / 1e3, "us", AggregationPolicy.AVG);
+        }
     }
 
     IterationResults lateOperations(long count) {
@@ -65,9 +94,9 @@ final class IterationResults {
         return results;
     }
 
-    private void add(String label, Double value, String unit, AggregationPolicy policy) {
+    private void add(String label, Number value, String unit, AggregationPolicy policy) {
         if (value != null) {
-            results.add(new ScalarResult(label, value, unit, policy));
+            results.add(new ScalarResult(label, value.doubleValue(), unit, policy));
         }
     }
 

@@ -17,7 +17,8 @@ import org.HdrHistogram.Recorder;
 /**
  * Loads a workload's records into a fresh store before a fork's first iteration, timed: the
  * fork's {@link LoadResult}. Thread {@code t} of {@code n} inserts the ordinals {@code t, t + n, ...},
- * each value drawn from its own seeded stream, so every fork starts from the same data set.
+ * each value drawn from its own seeded stream, so every fork starts from the same data set. The key
+ * and value bytes it inserted are the denominator of the engines' space amplification.
  */
 final class StoreLoader {
     private StoreLoader() {
@@ -34,6 +35,7 @@ final class StoreLoader {
                 engine, threads);
         Recorder latency = new Recorder(ForkMeasurement.SIGNIFICANT_DIGITS);
         LongAdder failed = new LongAdder();
+        LongAdder userBytes = new LongAdder();
         List<Thread> loaders = new ArrayList<>();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         long start = System.nanoTime();
@@ -44,18 +46,21 @@ final class StoreLoader {
                 byte[] key = new byte[keys.size()];
                 SplittableRandom random = new SplittableRandom(spec.seed() ^ (0x9E3779B97F4A7C15L * (thread + 1)));
                 ValueGenerator values = new ValueGenerator(spec.values(), thread, random.split());
+                long inserted = 0;
                 for (long ordinal = thread; ordinal < records; ordinal += threads) {
                     keys.encode(ordinal, key);
                     int length = values.fill(key, random);
                     long begin = System.nanoTime();
                     try {
                         store.put(key, values.value(), length);
+                        inserted += key.length + (long) length;
                     } catch (RuntimeException e) {
                         failed.increment();
                         failure.compareAndSet(null, e);
                     }
                     latency.recordValue(System.nanoTime() - begin);
                 }
+                userBytes.add(inserted);
             }, "storebench-loader-" + t);
             loaders.add(loader);
             loader.start();
@@ -77,6 +82,6 @@ final class StoreLoader {
         System.out.printf(Locale.ROOT, "storebench: loaded %s in %.2f s (%,.0f ops/s, %d errors)%n", engine, seconds,
                 records / seconds, failed.sum());
         return new LoadResult(records, seconds, records / seconds, histogram.getValueAtPercentile(50),
-                histogram.getValueAtPercentile(99), failed.sum());
+                histogram.getValueAtPercentile(99), failed.sum(), userBytes.sum());
     }
 }

@@ -11,7 +11,6 @@ import io.storebench.stats.model.EngineMetrics;
 import io.storebench.stats.model.EngineRun;
 import io.storebench.stats.model.RunRecord;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class EngineMetricsSectionTest {
@@ -23,10 +22,10 @@ class EngineMetricsSectionTest {
 
     @Test
     void meansAcrossForksWithTheirSources() {
-        EngineMetrics first = new EngineMetrics(0.5, 1024.0, 2.0, 2048L, null, null,
-                Map.of("cacheHitRatio", "proxy: a guess"));
-        EngineMetrics second = new EngineMetrics(0.7, 3072.0, null, 4096L, null, null,
-                Map.of("cacheHitRatio", "proxy: a guess"));
+        EngineMetrics first = EngineMetrics.builder().cacheHitRatio(0.5, "proxy: a guess").logBytesPerSecond(1024.0, null)
+                .writeAmplification(2.0, null).bytesOnDisk(2048L, null).build();
+        EngineMetrics second = EngineMetrics.builder().cacheHitRatio(0.7, "proxy: a guess")
+                .logBytesPerSecond(3072.0, null).bytesOnDisk(4096L, null).build();
         EngineRun lsm = engine("lsm", null, List.of(fork("lsm", 0, 10, 10, 0, first, List.of(), null),
                 fork("lsm", 1, 10, 10, 0, second, List.of(), null)));
         String md = render(run(lsm, engine("plain", 10, 20)));
@@ -42,12 +41,44 @@ class EngineMetricsSectionTest {
 
     @Test
     void aServerAddsItsOwnLogSyncAndCommitLatency() {
-        EngineMetrics server = new EngineMetrics(null, null, null, null, 2_000_000.0, 500_000.0, null);
+        EngineMetrics server = EngineMetrics.builder().logSyncP99Nanos(2_000_000.0, null).commitP99Nanos(500_000.0, null)
+                .build();
         EngineRun etcd = engine("etcd", null, List.of(fork("etcd", 0, 10, 10, 0, server, List.of(), null)));
         String md = render(run(etcd, engine("local", 10)));
         assertTrue(md.contains("| log sync p99 | commit p99 |"), md);
         assertTrue(md.contains("| etcd | — | — | — | — | — | 2.00 ms | 500 us |"), md);
         assertTrue(md.contains("| local | — | — | — | — | — | — | — |"), md);
+    }
+
+    @Test
+    void engineSpecificReadingsHaveTheirOwnTableWithOnlyTheColumnsSomeEngineHas() {
+        EngineMetrics badger = EngineMetrics.builder().bytesOnDisk(3_072L, "du").spaceAmplification(1.5, "du / loaded")
+                .compactionBytesWritten(2_048L, "compaction").lsmBytes(1_024L, "lsm").valueLogBytes(2_048L, "vlog")
+                .valueLogGcRuns(3L, "RunValueLogGC").valueLogBytesReclaimed(512L, "vlog before - after").build();
+        EngineMetrics bbolt = EngineMetrics.builder().pagesAllocated(40L, "Tx.Stats").freePages(6L, "FreePageN")
+                .build();
+        String md = render(run(engine("badger", null, List.of(fork("badger", 0, 10, 10, 0, badger, List.of(), null))),
+                engine("bbolt", null, List.of(fork("bbolt", 0, 10, 10, 0, bbolt, List.of(), null))),
+                engine("plain", 10)));
+        assertTrue(md.contains("| badger | — | — | — | 3.00 KiB | 1.50x |"), "the fork's own space amplification: "
+                + md);
+        assertTrue(md.contains("### Engine-specific readings"), md);
+        assertTrue(md.contains("| engine | compaction bytes | LSM size | value-log size | value-log GC runs |"
+                + " value-log bytes reclaimed | pages allocated | free pages |\n"), "no write stalls: no column " + md);
+        assertTrue(md.contains("| badger | 2.00 KiB | 1.00 KiB | 2.00 KiB | 3 | 512 B | — | — |"), md);
+        assertTrue(md.contains("| bbolt | — | — | — | — | — | 40 | 6 |"), md);
+        assertTrue(md.contains("| plain | — | — | — | — | — | — | — |"), md);
+        assertTrue(md.contains("- badger valueLogGcRuns: RunValueLogGC"), md);
+        assertTrue(md.contains("- bbolt freePages: FreePageN"), md);
+        assertFalse(md.contains("loaded user data from the settings"), "every fork counted its load: " + md);
+    }
+
+    @Test
+    void withoutEngineSpecificReadingsThereIsNoSecondTable() {
+        EngineMetrics rocks = EngineMetrics.builder().bytesOnDisk(2048L, "du").build();
+        String md = render(run(engine("rocksdb", null, List.of(fork("rocksdb", 0, 10, 10, 0, rocks, List.of(), null)))));
+        assertFalse(md.contains("Engine-specific readings"), md);
+        assertTrue(md.contains("| rocksdb | — | — | — | 2.00 KiB | — |"), md);
     }
 
     @Test

@@ -16,6 +16,7 @@ import io.storebench.engine.EngineRegistry;
 import io.storebench.engine.KeyValueStore;
 import io.storebench.engine.ValueBuffer;
 import io.storebench.stats.model.ForkResult;
+import io.storebench.stats.model.GcPressure;
 import io.storebench.stats.model.LoadResult;
 import io.storebench.stats.model.OperationResult;
 import io.storebench.workloads.KeySpec;
@@ -122,7 +123,8 @@ class ForkMeasurementTest {
 
     @Test
     void aForkMeasuresItsIterationsAndWritesItsResult() throws IOException {
-        ForkMeasurement fork = new ForkMeasurement("memory", settings("--inject-tail", "0.001:1ms"), temp, 2);
+        RunSettings settings = settings("--inject-tail", "0.001:1ms");
+        ForkMeasurement fork = new ForkMeasurement("memory", settings, temp, 2);
         OperationExecutor first = fork.executor(0);
         OperationExecutor second = fork.executor(1);
         for (int i = 0; i < 500; i++) {
@@ -137,7 +139,8 @@ class ForkMeasurementTest {
             }
             List<String> labels = fork.endIteration(IterationType.MEASUREMENT).stream().map(Result::getLabel).toList();
             assertTrue(labels.containsAll(List.of("read.p99", "update.p99", "read.errors", "integrity-failures",
-                    "injected")), labels.toString());
+                    "injected", "jvm-gc.cycles")), labels.toString());
+            assertFalse(labels.contains("go-gc.cycles"), "the memory engine runs in no Go runtime");
         }
         fork.finish();
 
@@ -149,6 +152,14 @@ class ForkMeasurementTest {
         assertEquals("none", result.durability(), "a baseline runs with none");
         assertTrue(result.closedLoop());
         assertEquals(2000, result.load().records());
+        assertEquals(2000L * (settings.workload().keys().size() + 1000), result.load().userBytes(),
+                "every key and value byte the load inserted");
+        GcPressure jvm = result.engineMetrics().jvmGc();
+        assertEquals(GcPressure.JVM, jvm.runtime());
+        assertTrue(jvm.cycles() >= 0 && jvm.pauseNanos() >= 0 && jvm.heapInUseBytes() > 0, jvm.toString());
+        assertTrue(jvm.allocatedBytesPerOperation() > 0, "an operation allocates in the harness at least: " + jvm);
+        assertEquals(JvmGcMeter.SCOPE, jvm.scope());
+        assertEquals(null, result.engineMetrics().goGc());
         assertEquals(2, result.iterationThroughputs().size(), "the warm-up is discarded");
         assertEquals(4000, result.operations().stream().mapToLong(o -> o.latency().count()).sum());
         for (OperationResult operation : result.operations()) {
@@ -189,14 +200,14 @@ class ForkMeasurementTest {
             reads.recordValue(1_000 + i);
         }
         totals.addLatency(io.storebench.workloads.Operation.READ.ordinal(), reads);
-        totals.addIteration(100, 1_000_000_000L, io.storebench.engine.EngineStats.empty());
+        totals.addIteration(100, 1_000_000_000L, SpanStats.EMPTY);
         totals.addLag(3, 5_000);
         totals.addLag(1, 2_000);
         OperationCounters counters = new OperationCounters("memory");
         counters.error(io.storebench.workloads.Operation.UPDATE, new IllegalStateException("down"));
         counters.endIteration(true);
         ForkResult result = totals.result(new ForkTotals.ForkIdentity("memory", "memory-1", 2, "none", "f", 50,
-                java.util.Map.of("memory", "1")), counters, new LoadResult(10, 1, 10, 1, 1, 0));
+                java.util.Map.of("memory", "1")), counters, new LoadResult(10, 1, 10, 1, 1, 0, 100L));
         assertTrue(totals.measured());
         assertEquals(List.of("read", "update"), result.operations().stream().map(OperationResult::operation).toList(),
                 "an operation type that only failed is reported");

@@ -11,14 +11,19 @@ import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.Result;
 
 class IterationResultsTest {
+    private static EngineMetrics metrics(EngineStats engine, EngineStats jvm) {
+        return DerivedMetrics.of(new SpanStats(engine, jvm), 1_000_000_000, 1000, null);
+    }
+
     @Test
     void anIterationsFiguresAreJmhResultsWithTheirUnits() {
         Histogram histogram = new Histogram(3);
         for (int i = 1; i <= 1000; i++) {
             histogram.recordValue(i * 1000L);
         }
-        EngineMetrics metrics = DerivedMetrics.of(EngineStats.builder().engine(Metric.CACHE_HITS, 3, "hits")
-                .engine(Metric.CACHE_MISSES, 1, "misses").engine(Metric.BYTES_ON_DISK, 4096, "du").build(), 1_000_000_000);
+        EngineMetrics metrics = metrics(EngineStats.builder().engine(Metric.CACHE_HITS, 3, "hits")
+                .engine(Metric.CACHE_MISSES, 1, "misses").engine(Metric.BYTES_ON_DISK, 4096, "du").build(),
+                EngineStats.empty());
         List<Result> results = new IterationResults().operation("read", histogram, 2).unavailable(0)
                 .integrityFailures(1).metrics(metrics).lateOperations(5).list();
         assertEquals(List.of("read.p50", "read.p99", "read.p99.9", "read.max", "read.errors", "integrity-failures",
@@ -31,14 +36,24 @@ class IterationResultsTest {
     }
 
     @Test
-    void engineMetricsNameTheirSources() {
-        EngineStats stats = EngineStats.builder().engine(Metric.LOG_BYTES_WRITTEN, 2_000, "wal")
-                .proxy(Metric.BYTES_ON_DISK, 10, "du of the data directory").build();
-        EngineMetrics metrics = DerivedMetrics.of(stats, 2_000_000_000L);
-        assertEquals(1000.0, metrics.logBytesPerSecond());
-        assertEquals(10L, metrics.bytesOnDisk());
-        assertEquals("wal", metrics.sources().get("logBytesPerSecond"));
-        assertEquals("proxy: du of the data directory", metrics.sources().get("bytesOnDisk"));
-        assertEquals(null, metrics.cacheHitRatio());
+    void theProgressLinesShowGoGcWhereAnEngineReportsItAndTheJvmsAlways() {
+        EngineStats jvm = EngineStats.builder().engine(Metric.GC_CYCLES, 2, "beans")
+                .engine(Metric.GC_PAUSE_P99_NANOS, 3_000_000, "notifications").build();
+        EngineStats go = EngineStats.builder().engine(Metric.GC_CYCLES, 7, "/gc/cycles/total:gc-cycles")
+                .engine(Metric.GC_PAUSE_P99_NANOS, 120_000, "/gc/pauses:seconds")
+                .engine(Metric.VALUE_LOG_GC_RUNS, 1, "RunValueLogGC").build();
+        List<Result> withGo = new IterationResults().metrics(metrics(go, jvm)).list();
+        assertEquals(List.of("value-log-gc-runs", "go-gc.cycles", "go-gc.pause-p99", "jvm-gc.cycles"),
+                withGo.stream().map(Result::getLabel).toList());
+        assertEquals("7.000 cycles", withGo.get(1).toString());
+        assertEquals("120.000 us", withGo.get(2).toString());
+        assertEquals("2.000 cycles", withGo.get(3).toString());
+
+        List<Result> javaEngine = new IterationResults().metrics(metrics(EngineStats.empty(), jvm)).list();
+        assertEquals(List.of("jvm-gc.cycles"), javaEngine.stream().map(Result::getLabel).toList());
+        EngineStats goWithoutPause = EngineStats.builder().engine(Metric.GC_CYCLES, 0, "cycles").build();
+        assertEquals(List.of("go-gc.cycles", "jvm-gc.cycles"), new IterationResults()
+                .metrics(metrics(goWithoutPause, jvm)).list().stream().map(Result::getLabel).toList(),
+                "no pause in the window: no p99");
     }
 }

@@ -1,0 +1,104 @@
+package io.storebench.bench.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.storebench.bench.io.JsonFiles;
+import io.storebench.stats.model.EngineMetrics;
+import io.storebench.stats.model.ForkResult;
+import io.storebench.stats.model.GcPressure;
+import io.storebench.stats.model.LoadResult;
+import io.storebench.stats.model.RunRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code run.json} across versions: every run committed under {@code results/} (schemas
+ * {@code storebench.run/1} and {@code /2}, written before the GC and engine-specific fields) still
+ * reads and reports, the new fields absent; and the new fields keep their names and values through JSON.
+ */
+class RunJsonTest {
+    static Stream<Path> committedRuns() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("..", "results"))) {
+            return files.filter(f -> f.getFileName().toString().equals("run.json")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("committedRuns")
+    void aCommittedRunStillReadsAndReports(Path file) throws Exception {
+        RunRecord record = RunReader.read(file);
+        List<ForkResult> forks = record.engines().stream().flatMap(e -> e.forks().stream()).toList();
+        for (ForkResult fork : forks) {
+            EngineMetrics metrics = fork.engineMetrics();
+            if (metrics != null) {
+                assertNull(metrics.jvmGc(), fork.forkId());
+                assertNull(metrics.goGc(), fork.forkId());
+                assertNull(metrics.spaceAmplification(), fork.forkId());
+                assertNull(metrics.compactionBytesWritten(), fork.forkId());
+                assertTrue(metrics.sources() != null, fork.forkId());
+            }
+            if (fork.load() != null) {
+                assertNull(fork.load().userBytes(), fork.forkId());
+            }
+        }
+        String md = RunReport.build(file.getParent(), record, RunReport.DEFAULT_RANKING).markdown();
+        assertFalse(md.contains("## GC pressure"), "nothing measured GC then");
+        assertFalse(md.contains("Engine-specific readings"), md);
+        assertEquals(forks.stream().map(ForkResult::engineMetrics).anyMatch(Objects::nonNull),
+                md.contains("## Engine metrics"), md);
+    }
+
+    @Test
+    void anOldRunsSpaceAmplificationIsComputedFromItsSettingsAsItsCommittedReportHasIt() throws Exception {
+        Path folder = Path.of("..", "results", "2026-12-01-typed-run");
+        String md = RunReport.build(folder, RunReader.read(folder), RunReport.DEFAULT_RANKING).markdown();
+        String committed = Files.readString(folder.resolve("report.md"));
+        for (String row : List.of("| rocksdb | — | 0.00 B/s | — | 20.0 MiB | 1.03x |",
+                "| lmdb | — | — | — | 39.9 MiB | 2.04x |")) {
+            assertTrue(committed.contains(row), "the committed report has " + row);
+            assertTrue(md.contains(row), md);
+        }
+        assertTrue(md.contains("the loaded user data from the settings (20,460,000 bytes)"), md);
+    }
+
+    @Test
+    void theNewFieldsKeepTheirNamesAndValuesThroughJson() throws IOException {
+        EngineMetrics metrics = EngineMetrics.builder().bytesOnDisk(3_000L, "du").spaceAmplification(2.0, "du / load")
+                .compactionBytesWritten(1L, "c").writeStalls(2L, "w").lsmBytes(3L, "l").valueLogBytes(4L, "v")
+                .valueLogGcRuns(5L, "g").valueLogBytesReclaimed(6L, "r").pagesAllocated(7L, "p").freePages(8L, "f")
+                .goGc(new GcPressure(GcPressure.GO, 9, 10L, 11L, 12L, 13.5, "the engine's Go runtime",
+                        Map.of("cycles", "/gc/cycles/total:gc-cycles")))
+                .jvmGc(new GcPressure(GcPressure.JVM, 14, 15L, null, 16L, null, "the whole fork JVM", Map.of()))
+                .build();
+        ForkResult fork = new ForkResult("badger", "badger-1", 1, "buffered", "f", true, 0,
+                new LoadResult(10, 1, 10, 1, 1, 0, 1_500L), 10, List.of(10.0), List.of(), metrics, 0, 0, 0, null,
+                List.of(), Map.of());
+        String json = JsonFiles.MAPPER.writeValueAsString(fork);
+        JsonNode tree = JsonFiles.MAPPER.readTree(json);
+        JsonNode written = tree.get("engineMetrics");
+        for (String field : List.of("spaceAmplification", "compactionBytesWritten", "writeStalls", "lsmBytes",
+                "valueLogBytes", "valueLogGcRuns", "valueLogBytesReclaimed", "pagesAllocated", "freePages")) {
+            assertTrue(written.get(field).isNumber(), field + " in " + written);
+        }
+        assertEquals("go", written.get("goGc").get("runtime").asText());
+        assertEquals(13.5, written.get("goGc").get("allocatedBytesPerOperation").asDouble());
+        assertEquals(11, written.get("goGc").get("pauseP99Nanos").asLong());
+        assertTrue(written.get("jvmGc").get("pauseP99Nanos").isNull(), "not measured is null, never 0");
+        assertEquals("/gc/cycles/total:gc-cycles", written.get("goGc").get("sources").get("cycles").asText());
+        assertEquals("the whole fork JVM", written.get("jvmGc").get("scope").asText());
+        assertEquals(1_500, tree.get("load").get("userBytes").asLong());
+        assertEquals(fork, JsonFiles.MAPPER.readValue(json, ForkResult.class));
+    }
+}
