@@ -4,7 +4,7 @@
 # src/main/go/go.mod and go.sum. Run by `mvn verify` (engines/go/pom.xml) in generate-resources.
 #
 # Go is the `go` on the PATH, else /usr/local/go/bin/go (where go.dev's archive installs it), else
-# $GO. Without Go, or on a platform other than linux-x86-64, it writes
+# $GO (GO=none builds without Go, as on a machine that has none). Without Go, or on a platform other than linux-x86-64, it writes
 # OUTPUT_DIR/io/storebench/engine/go/unavailable.txt saying why; the build still passes and the Go
 # engines are listed as unavailable with that reason.
 set -euo pipefail
@@ -21,6 +21,7 @@ unavailable() {
     exit 0
 }
 
+[ "${GO:-}" != none ] || unavailable "built without Go (GO=none): install Go 1.26 (go.dev/dl) and run mvn verify again"
 go="${GO:-}"
 [ -n "$go" ] || go="$(command -v go || true)"
 [ -n "$go" ] || { [ -x /usr/local/go/bin/go ] && go=/usr/local/go/bin/go; }

@@ -90,7 +90,7 @@ class CommandLineTest {
     void listRunsOnPicocliAndRefusesAStrayArgument() throws Exception {
         Output list = main("list");
         assertEquals(0, list.exit(), list.err());
-        assertTrue(list.out().contains("Run profiles:") && list.out().contains("smoke    5 forks"), list.out());
+        assertTrue(list.out().contains("Run profiles:") && list.out().contains("smoke      5 forks"), list.out());
         Output bad = main("list", "--bogus");
         assertEquals(2, bad.exit());
         assertEquals("storebench list: unknown option '--bogus'; known: --help\n", bad.err().replace("\r", ""));

@@ -190,8 +190,8 @@ class RunIT {
         assertTrue(list.out().contains("io.storebench.bench.run.WorkloadBenchmark.operation"), list.out());
         BenchmarksJar.Result engines = BenchmarksJar.run(temp, "list");
         assertEquals(0, engines.exitCode());
-        assertTrue(engines.out().contains("rocksdb  RocksDB LSM tree via rocksdbjni (JNI)")
-                && engines.out().contains("Run profiles:") && engines.out().contains("smoke    5 forks"), engines.out());
+        assertTrue(engines.out().contains("rocksdb    RocksDB LSM tree via rocksdbjni (JNI)")
+                && engines.out().contains("Run profiles:") && engines.out().contains("smoke      5 forks"), engines.out());
         BenchmarksJar.Result help = BenchmarksJar.run(temp, "--help");
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("run [options]"), help.out());

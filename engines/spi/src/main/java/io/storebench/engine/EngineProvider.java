@@ -27,7 +27,8 @@ public interface EngineProvider {
      * The libraries this engine runs on, name to version ({@code "rocksdb" -> "11.8.1"},
      * {@code "sqlite-jdbc" -> "3.54.1.0"}), read from the libraries themselves (their metadata or
      * version calls), never written by hand; recorded per engine in {@code run.json} by each fork,
-     * where the engine is loaded anyway. Empty for the baselines.
+     * where the engine is loaded anyway. Empty for the baselines and for an engine this build cannot
+     * run ({@link #unavailable()}).
      */
     default java.util.Map<String, String> versions() {
         return java.util.Map.of();

@@ -19,7 +19,7 @@ public final class BadgerEngine extends GoEngine {
     static final String VLOG_GC_DISCARD_PERCENT = "vlog-gc-discard-percent";
 
     public BadgerEngine() {
-        super(NAME, "Badger v4 LSM tree with a value log (Go, in process via JNA and cgo)", EMBEDDED_DURABLE,
+        super(NAME, "Badger v4 LSM tree with a value log (Go, in process through JNI and cgo)", EMBEDDED_DURABLE,
                 STRICT_AND_BUFFERED, List.of(
                         EngineOption.range(VALUE_THRESHOLD, "values of at least this many bytes go to the value log,"
                                 + " smaller ones stay in the LSM tree", 1 << 20, 1, 1 << 20),

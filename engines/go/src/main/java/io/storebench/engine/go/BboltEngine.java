@@ -13,7 +13,7 @@ public final class BboltEngine extends GoEngine {
     public static final String NAME = "bbolt";
 
     public BboltEngine() {
-        super(NAME, "bbolt B+tree over mmap, BoltDB's successor (Go, in process via JNA and cgo)", EMBEDDED_DURABLE,
+        super(NAME, "bbolt B+tree over mmap, BoltDB's successor (Go, in process through JNI and cgo)", EMBEDDED_DURABLE,
                 STRICT_AND_BUFFERED, List.of(), "go.etcd.io/bbolt", 32_768);
     }
 

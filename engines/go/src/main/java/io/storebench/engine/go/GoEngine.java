@@ -24,7 +24,6 @@ import java.util.stream.Collectors;
  * no library.
  */
 abstract class GoEngine extends AbstractEngineProvider {
-    static final String CLIENT_PATH = "in process: JNA direct mapping into a c-shared Go library (cgo)";
 
     private final String module;
     private final int maxKeySize;
@@ -42,7 +41,7 @@ abstract class GoEngine extends AbstractEngineProvider {
 
     @Override
     public final Optional<String> unavailable() {
-        return GoLibrary.unavailable();
+        return GoBuild.unavailable();
     }
 
     /** {@code go-null}: the same boundary, no engine behind it (empty for go-null itself). */
@@ -60,11 +59,11 @@ abstract class GoEngine extends AbstractEngineProvider {
      * The engine's Go module and Go, as the library was built with them (debug.ReadBuildInfo), the
      * leading "v" or "go" dropped as for every other library ({@code "github.com/dgraph-io/badger/v4"
      * -> "4.9.6"}, {@code "go" -> "1.26.8"}). Empty for go-null, a baseline, which runs on no
-     * engine library.
+     * engine library, and when this build has no library ({@link #unavailable()}).
      */
     @Override
     public final Map<String, String> versions() {
-        if (module == null) {
+        if (module == null || unavailable().isPresent()) {
             return Map.of();
         }
         Map<String, String> all = buildVersions();
@@ -96,7 +95,13 @@ abstract class GoEngine extends AbstractEngineProvider {
                 .collect(Collectors.joining("\n"));
     }
 
+    /** The profile, whose client path names the crossing this JVM uses ({@link GoCrossing#selected()}). */
     static EngineProfile profile(String dataModel, String transactions, String durability) {
-        return new EngineProfile(dataModel, transactions, durability, CLIENT_PATH);
+        return new EngineProfile(dataModel, transactions, durability, clientPath());
+    }
+
+    static String clientPath() {
+        return "in process: " + (GoCrossing.selected() == GoCrossing.JNI ? "JNI shim" : "JNA direct mapping")
+                + " into a c-shared Go library (cgo); each engine call timed inside Go";
     }
 }

@@ -11,7 +11,7 @@ public final class GoLevelDbEngine extends GoEngine {
     public static final String NAME = "goleveldb";
 
     public GoLevelDbEngine() {
-        super(NAME, "goleveldb, LevelDB's LSM tree in Go (in process via JNA and cgo)", EMBEDDED_DURABLE,
+        super(NAME, "goleveldb, LevelDB's LSM tree in Go (in process through JNI and cgo)", EMBEDDED_DURABLE,
                 STRICT_AND_BUFFERED, List.of(), "github.com/syndtr/goleveldb", Integer.MAX_VALUE - 8);
     }
 

@@ -6,10 +6,8 @@ import com.sun.jna.Pointer;
 import io.storebench.engine.StoreException;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * The Go engines library ({@code libstorebench_go.so}, built from {@code engines/go/src/main/go} by
@@ -18,14 +16,11 @@ import java.util.Optional;
  * with the error (a recovered Go panic included) or null; {@link #check} turns it into a
  * {@link StoreException} and frees it.
  *
- * <p>The library is loaded on first use of this class, so a process that only asks whether the
- * engines are {@link #unavailable() available} (the parent of a run) starts no Go runtime.
+ * <p>The library is loaded on first use of this class; {@link GoBuild} says whether it is there
+ * without loading it.
  */
 final class GoLibrary {
-    /** Written by build-go.sh instead of the library when it could not build it. */
-    static final String UNAVAILABLE_RESOURCE = "/io/storebench/engine/go/unavailable.txt";
     static final String LIBRARY = "storebench_go";
-    static final String LIBRARY_RESOURCE = "/linux-x86-64/libstorebench_go.so";
 
     /** The library's file, extracted from the jar once per JVM (a Go library cannot be unloaded). */
     static final File FILE = extract();
@@ -38,31 +33,12 @@ final class GoLibrary {
         try {
             return Native.extractFromResourcePath(LIBRARY, GoLibrary.class.getClassLoader());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot extract the Go engines library " + LIBRARY_RESOURCE + ": "
+            throw new UncheckedIOException("cannot extract the Go engines library " + GoBuild.LIBRARY_RESOURCE + ": "
                     + e.getMessage(), e);
         }
     }
 
     private GoLibrary() {
-    }
-
-    /**
-     * Why the Go engines cannot run here, without loading the library: the reason build-go.sh
-     * wrote, or the platform this jar has no library for.
-     */
-    static Optional<String> unavailable() {
-        try (InputStream reason = GoLibrary.class.getResourceAsStream(UNAVAILABLE_RESOURCE)) {
-            if (reason != null) {
-                return Optional.of(new String(reason.readAllBytes(), StandardCharsets.UTF_8).strip());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (GoLibrary.class.getResource(LIBRARY_RESOURCE) == null) {
-            return Optional.of("this jar has no Go library for " + System.getProperty("os.name") + " "
-                    + System.getProperty("os.arch") + "; it is built for Linux x86-64 only");
-        }
-        return Optional.empty();
     }
 
     /** Throws the error {@code error} names (freeing it), if any: "ENGINE: OPERATION failed: MESSAGE". */

@@ -16,7 +16,7 @@ public final class GoNullEngine extends GoEngine {
     public static final String NAME = "go-null";
 
     public GoNullEngine() {
-        super(NAME, "baseline: the Go engines' boundary (JNA and cgo) doing no work; get returns 100 fixed bytes",
+        super(NAME, "baseline: the Go engines' boundary (JNI and cgo) doing no work; get returns 100 fixed bytes",
                 EnumSet.noneOf(Capability.class), EnumSet.of(Durability.NONE), List.of(), null, Integer.MAX_VALUE - 8);
     }
 

@@ -12,7 +12,7 @@ public final class PebbleEngine extends GoEngine {
     public static final String NAME = "pebble";
 
     public PebbleEngine() {
-        super(NAME, "Pebble LSM tree, CockroachDB's storage engine (Go, in process via JNA and cgo)",
+        super(NAME, "Pebble LSM tree, CockroachDB's storage engine (Go, in process through JNI and cgo)",
                 EMBEDDED_DURABLE, STRICT_AND_BUFFERED, List.of(), "github.com/cockroachdb/pebble/v2", Integer.MAX_VALUE - 8);
     }
 

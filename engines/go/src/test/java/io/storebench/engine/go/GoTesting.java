@@ -12,7 +12,7 @@ final class GoTesting {
 
     /** Skips the calling test when this build has no Go library; fails it instead when STOREBENCH_CI=1. */
     static void requireLibrary() {
-        Optional<String> reason = GoLibrary.unavailable();
+        Optional<String> reason = GoBuild.unavailable();
         if (reason.isPresent()) {
             String message = "the Go engines are not available: " + reason.get();
             if ("1".equals(System.getenv("STOREBENCH_CI"))) {

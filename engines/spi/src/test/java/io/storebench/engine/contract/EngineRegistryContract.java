@@ -56,8 +56,13 @@ public class EngineRegistryContract {
         return config().withDurability(provider.durabilities().iterator().next());
     }
 
+    /** The engines this build can run: an unavailable one is refused before anything else is checked. */
+    private List<EngineProvider> runnable() {
+        return registry.providers().stream().filter(provider -> provider.unavailable().isEmpty()).toList();
+    }
+
     private List<EngineProvider> withDataDirectory() {
-        List<EngineProvider> providers = registry.providers().stream().filter(EngineProvider::usesDataDirectory).toList();
+        List<EngineProvider> providers = runnable().stream().filter(EngineProvider::usesDataDirectory).toList();
         assumeTrue(!providers.isEmpty(), "no engine here uses a data directory");
         return providers;
     }
@@ -91,7 +96,7 @@ public class EngineRegistryContract {
 
     @Test
     void unknownOptionListsTheKnownOnes() {
-        for (EngineProvider provider : registry.providers()) {
+        for (EngineProvider provider : runnable()) {
             ConfigurationException e = assertThrows(ConfigurationException.class,
                     () -> registry.open(provider.name(), config(provider).withOptions(Map.of("blom-bits", "10"))));
             List<String> parts = new ArrayList<>(List.of("unknown option 'blom-bits'", "engine '" + provider.name() + "'"));
@@ -102,7 +107,7 @@ public class EngineRegistryContract {
 
     @Test
     void engineRefusesADurabilityProfileItCannotHonour() {
-        for (EngineProvider provider : registry.providers()) {
+        for (EngineProvider provider : runnable()) {
             String supported = provider.durabilities().stream().map(Durability::label).collect(Collectors.joining(", "));
             for (Durability durability : Durability.values()) {
                 if (!provider.durabilities().contains(durability)) {
@@ -112,6 +117,20 @@ public class EngineRegistryContract {
                             "supports: " + supported);
                 }
             }
+        }
+    }
+
+    /** An engine this build cannot run (a Go engine built without Go) is refused with its reason, in one line. */
+    @Test
+    void anUnavailableEngineIsRefusedWithItsReason() {
+        List<EngineProvider> unavailable = registry.providers().stream()
+                .filter(provider -> provider.unavailable().isPresent()).toList();
+        assumeTrue(!unavailable.isEmpty(), "every engine here can run in this build");
+        for (EngineProvider provider : unavailable) {
+            ConfigurationException e = assertThrows(ConfigurationException.class,
+                    () -> registry.open(provider.name(), config(provider)));
+            assertEquals("engine '" + provider.name() + "' is not available in this build: "
+                    + provider.unavailable().get(), e.getMessage());
         }
     }
 
@@ -172,12 +191,15 @@ public class EngineRegistryContract {
         }
     }
 
-    /** Engines describe the libraries they run on, read from the libraries; baselines run on none. */
+    /**
+     * Engines describe the libraries they run on, read from the libraries; baselines run on none,
+     * and an engine this build cannot run ({@link EngineProvider#unavailable()}) has none to read.
+     */
     @Test
     void everyEngineNamesTheVersionsOfItsLibraries() {
         for (EngineProvider provider : registry.providers()) {
             Map<String, String> versions = provider.versions();
-            if (provider.baseline()) {
+            if (provider.baseline() || provider.unavailable().isPresent()) {
                 assertEquals(Map.of(), versions, provider.name());
             } else {
                 assertFalse(versions.isEmpty(), () -> provider.name() + " names no library version");
