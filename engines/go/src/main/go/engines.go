@@ -73,8 +73,8 @@ func openBadgerWith(o badger.Options, every time.Duration, ratio float64) (*badg
 	return s, nil
 }
 
-func (s *badgerStore) get(k []byte, fn func(v []byte)) (bool, error) {
-	found := false
+func (s *badgerStore) get(k, dst []byte) (int, bool, error) {
+	n, found := 0, false
 	err := s.db.View(func(txn *badger.Txn) error {
 		item, err := txn.Get(k)
 		if errors.Is(err, badger.ErrKeyNotFound) {
@@ -84,9 +84,9 @@ func (s *badgerStore) get(k []byte, fn func(v []byte)) (bool, error) {
 			return err
 		}
 		found = true
-		return item.Value(func(v []byte) error { fn(v); return nil })
+		return item.Value(func(v []byte) error { n = copyValue(dst, v); return nil })
 	})
-	return found, err
+	return n, found, err
 }
 
 func (s *badgerStore) put(k, v []byte) error {
@@ -164,16 +164,16 @@ func openBolt(dir string, strict bool) (store, error) {
 	return &boltStore{db, path}, nil
 }
 
-func (s *boltStore) get(k []byte, fn func(v []byte)) (bool, error) {
-	found := false
+func (s *boltStore) get(k, dst []byte) (int, bool, error) {
+	n, found := 0, false
 	err := s.db.View(func(tx *bolt.Tx) error {
 		if v := tx.Bucket(bucket).Get(k); v != nil {
 			found = true
-			fn(v)
+			n = copyValue(dst, v)
 		}
 		return nil
 	})
-	return found, err
+	return n, found, err
 }
 
 func (s *boltStore) put(k, v []byte) error { return s.write([]op{{k: k, v: v}}) }
@@ -241,17 +241,16 @@ func openPebble(dir string, strict bool, cache int64) (store, error) {
 	return &pebbleStore{db, wo, stalls}, nil
 }
 
-func (s *pebbleStore) get(k []byte, fn func(v []byte)) (bool, error) {
+func (s *pebbleStore) get(k, dst []byte) (int, bool, error) {
 	v, closer, err := s.db.Get(k)
 	if errors.Is(err, pebble.ErrNotFound) {
-		return false, nil
+		return 0, false, nil
 	}
 	if err != nil {
-		return false, err
+		return 0, false, err
 	}
-	defer closer.Close()
-	fn(v)
-	return true, nil
+	n := copyValue(dst, v)
+	return n, true, closer.Close()
 }
 
 func (s *pebbleStore) put(k, v []byte) error { return s.db.Set(k, v, s.wo) }
@@ -305,16 +304,15 @@ func openLevel(dir string, strict bool, cache int64) (store, error) {
 	return &levelStore{db, &opt.WriteOptions{Sync: strict}}, nil
 }
 
-func (s *levelStore) get(k []byte, fn func(v []byte)) (bool, error) {
+func (s *levelStore) get(k, dst []byte) (int, bool, error) {
 	v, err := s.db.Get(k, nil)
 	if errors.Is(err, leveldb.ErrNotFound) {
-		return false, nil
+		return 0, false, nil
 	}
 	if err != nil {
-		return false, err
+		return 0, false, err
 	}
-	fn(v)
-	return true, nil
+	return copyValue(dst, v), true, nil
 }
 
 func (s *levelStore) put(k, v []byte) error { return s.db.Put(k, v, s.wo) }

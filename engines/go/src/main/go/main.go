@@ -25,7 +25,8 @@ type op struct {
 }
 
 type store interface {
-	get(k []byte, fn func(v []byte)) (bool, error)
+	// get copies the value of k into dst when it fits and returns its length either way.
+	get(k, dst []byte) (n int, found bool, err error)
 	put(k, v []byte) error
 	del(k []byte) error
 	scan(start []byte, fn func(k, v []byte) bool) error
@@ -34,9 +35,26 @@ type store interface {
 }
 
 var (
-	handles sync.Map
-	next    atomic.Int64
+	// handles maps handle numbers to open stores: a map replaced whole on open and close (under
+	// handlesMu) and read without a lock or an allocation on every operation.
+	handles   atomic.Pointer[map[int64]*handle]
+	handlesMu sync.Mutex
+	next      atomic.Int64
 )
+
+// updateHandles replaces the handle map by a copy that change has modified.
+func updateHandles(change func(m map[int64]*handle)) {
+	handlesMu.Lock()
+	defer handlesMu.Unlock()
+	m := map[int64]*handle{}
+	if old := handles.Load(); old != nil {
+		for k, v := range *old {
+			m[k] = v
+		}
+	}
+	change(m)
+	handles.Store(&m)
+}
 
 func main() {}
 
@@ -64,11 +82,12 @@ type handle struct {
 }
 
 func lookupHandle(h int64) (*handle, error) {
-	v, ok := handles.Load(h)
-	if !ok {
-		return nil, fmt.Errorf("no open store with handle %d", h)
+	if m := handles.Load(); m != nil {
+		if hd, ok := (*m)[h]; ok {
+			return hd, nil
+		}
 	}
-	return v.(*handle), nil
+	return nil, fmt.Errorf("no open store with handle %d", h)
 }
 
 func lookup(h C.longlong) (store, error) {
@@ -87,17 +106,21 @@ func openHandle(engine, dir string, strict bool, cache int64, opts map[string]st
 		return 0, err
 	}
 	h := next.Add(1)
-	handles.Store(h, &handle{s: s, gc: gc})
+	updateHandles(func(m map[int64]*handle) { m[h] = &handle{s: s, gc: gc} })
 	return h, nil
 }
 
 // closeHandle closes and forgets a store (sb_close's Go side); an unknown handle is a no-op.
 func closeHandle(h int64) error {
-	v, ok := handles.LoadAndDelete(h)
-	if !ok {
+	var hd *handle
+	updateHandles(func(m map[int64]*handle) {
+		hd = m[h]
+		delete(m, h)
+	})
+	if hd == nil {
 		return nil
 	}
-	return v.(*handle).s.close()
+	return hd.s.close()
 }
 
 func parseOptions(text string) map[string]string {
@@ -199,9 +222,18 @@ func sb_goroutines() C.int {
 
 type nullStore struct{ value []byte }
 
-func (n nullStore) get(k []byte, fn func(v []byte)) (bool, error)    { fn(n.value); return true, nil }
+func (n nullStore) get(k, dst []byte) (int, bool, error)             { return copyValue(dst, n.value), true, nil }
 func (nullStore) put(k, v []byte) error                              { return nil }
 func (nullStore) del(k []byte) error                                 { return nil }
 func (nullStore) scan(start []byte, fn func(k, v []byte) bool) error { return nil }
 func (nullStore) write(ops []op) error                               { return nil }
 func (nullStore) close() error                                       { return nil }
+
+// copyValue copies v into dst when it fits (else the caller grows its buffer and asks again) and
+// returns v's length.
+func copyValue(dst, v []byte) int {
+	if len(v) <= len(dst) {
+		copy(dst, v)
+	}
+	return len(v)
+}

@@ -66,15 +66,10 @@ func sb_get(h C.longlong, buf *C.char, klen, capacity C.int) (res *C.char) {
 	mem := region(buf, capacity)
 	key := mem[headerBytes : headerBytes+int(klen)]
 	out := mem[headerBytes+int(klen):]
-	length := int32(-1)
 	start := nanos()
-	found, err := s.get(key, func(v []byte) {
-		length = int32(len(v))
-		if len(v) <= len(out) {
-			copy(out, v)
-		}
-	})
+	n, found, err := s.get(key, out)
 	took := nanos() - start
+	length := int32(n)
 	if !found {
 		length = -1
 	}
