@@ -155,14 +155,15 @@ final class GoStore extends AbstractKeyValueStore implements SelfTimed {
 
     /**
      * The engine's and the Go runtime's readings, lines "label TAB value TAB engine|proxy TAB
-     * source", and the data directory's size where the engine reports none.
+     * source"; where the engine reports none, the data directory's size and, as a proxy for its
+     * bytes written, the process's ({@code /proc/self/io}, as for LMDB).
      */
     private EngineStats readStats() {
         long[] text = new long[1];
         GoLibrary.check(GoLibrary.sb_stats(handle, text), engine(), "stats");
         EngineStats.Builder builder = EngineStats.builder();
-        if (directory != null) {
-            builder.diskUsage(directory);
+        if (directory != null) { // stand-ins, replaced below by the engine's own where it has them
+            builder.diskUsage(directory).processWritesAsEngineWrites();
         }
         for (String line : GoLibrary.take(new Pointer(text[0])).split("\n")) {
             if (line.isBlank()) {
