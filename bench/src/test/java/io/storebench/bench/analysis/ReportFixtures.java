@@ -27,7 +27,7 @@ final class ReportFixtures {
         OperationResult read = new OperationResult("read", new LatencySummary(1000, p99 / 2.0, p99 / 2, p99, p99,
                 p99, p99), throughput, errors, 0, 0);
         return new ForkResult(engine, engine + "-" + index, 1, "buffered", "fingerprint", true, 0, null, throughput,
-                List.of(throughput), List.of(read), metrics, 0, 0, 0, firstError, unavailable, Map.of());
+                List.of(throughput), List.of(read), metrics, 0, 0, 0, firstError, unavailable, Map.of(), null);
     }
 
     /** An engine whose forks have these throughputs (p99 = 1e9 / throughput ns). */
