@@ -17,8 +17,9 @@ import java.util.function.ToDoubleFunction;
 /**
  * The table a run ends with: per engine, throughput, and per operation p50, p99 and p99.9 with
  * their 95 % confidence intervals across forks (one value per fork), errors and integrity
- * failures. As text for the terminal; {@code report} puts the same table in {@code report.md} and
- * {@code report.html}.
+ * failures. As text for the terminal, with a line beneath per engine whose operations failed and
+ * per engine behind a language boundary ({@link BoundarySection#notes}); {@code report} puts the
+ * same table in {@code report.md} and {@code report.html}.
  */
 public final class ComparisonTable {
     private static final String[] HEADER = {"engine", "forks", "throughput ops/s", "operation", "p50 us", "p99 us",
@@ -114,6 +115,7 @@ public final class ComparisonTable {
         caption(record).forEach(line -> out.append(line).append('\n'));
         out.append('\n').append(table(record).text());
         failureNotes(record).forEach(line -> out.append(line).append('\n'));
+        BoundarySection.notes(record).forEach(line -> out.append(line).append('\n'));
         return out.toString();
     }
 

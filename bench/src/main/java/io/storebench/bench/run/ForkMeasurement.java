@@ -8,6 +8,7 @@ import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineProvider;
 import io.storebench.engine.EngineRegistry;
 import io.storebench.engine.KeyValueStore;
+import io.storebench.stats.model.BoundaryCost;
 import io.storebench.stats.model.LoadResult;
 import io.storebench.stats.model.Unavailability;
 import io.storebench.workloads.Operation;
@@ -34,7 +35,9 @@ import org.openjdk.jmh.runner.IterationType;
  * as JMH results ({@link IterationResults}) and adds them to the {@link ForkTotals}, from which
  * the fork's {@code forks/<fork-id>.json} is assembled when it ends. Errors and other counts are
  * kept by {@link OperationCounters}; engine metrics derived by {@link DerivedMetrics} from the
- * engine's stats and the JVM's ({@link JvmGcMeter}), taken together at each iteration's ends.
+ * engine's stats and the JVM's ({@link JvmGcMeter}), taken together at each iteration's ends. For an
+ * engine behind a language boundary, the fork measures the boundary's cost when it finishes
+ * ({@link BoundaryProbe}).
  *
  * <p>{@link LatencyProfiler} calls {@link #beginIteration} and {@link #endIteration} around each
  * JMH iteration; warm-up iterations are recorded and then discarded. The threads' histograms are
@@ -52,6 +55,7 @@ public final class ForkMeasurement {
     private final RunSettings settings;
     private final Path runDirectory;
     private final Path dataDirectory;
+    private final EngineRegistry registry;
     private final KeyValueStore store;
     private final Map<String, String> versions;
     private final WorkloadRun workloadRun;
@@ -76,7 +80,7 @@ public final class ForkMeasurement {
                 + Long.toHexString(System.nanoTime() & 0xFFFFFF);
         this.dataDirectory = runDirectory.resolve("data").resolve(forkId);
         this.counters = new OperationCounters(engine);
-        EngineRegistry registry = EngineRegistry.discover();
+        this.registry = EngineRegistry.discover();
         EngineConfig config = settings.engineConfig(engine, dataDirectory, registry).withThreads(threads);
         WorkloadSpec spec = settings.workload();
         this.store = registry.open(engine, config);
@@ -231,6 +235,7 @@ public final class ForkMeasurement {
             return results.list(); // no operation ran in this iteration
         }
         totals.addIteration(operations, elapsed, delta);
+        addOutsideEngine(results);
         results.unavailable(unavailable()).integrityFailures(counters.integrityFailures());
         if (settings.tail() != null) {
             results.injected(counters.injectedCount());
@@ -247,6 +252,23 @@ public final class ForkMeasurement {
             results.lateOperations(late);
         }
         return results.list();
+    }
+
+    /** For a store that times itself, adds the threads' time outside the engine to the totals and the results. */
+    private void addOutsideEngine(IterationResults results) {
+        long nanos = 0;
+        long operations = 0;
+        for (OperationExecutor executor : executors) {
+            SelfTiming timing = executor.selfTiming();
+            if (timing != null) {
+                nanos += timing.outsideNanos();
+                operations += timing.operations();
+            }
+        }
+        if (operations > 0) {
+            totals.addOutsideEngine(nanos, operations);
+            results.outsideEngine(nanos, operations);
+        }
     }
 
     /** Adds the iteration's merged windows of failure to the totals and returns their length. */
@@ -272,23 +294,60 @@ public final class ForkMeasurement {
         return finishPending;
     }
 
-    /** Writes {@code forks/<fork-id>.json}, closes the store and removes its data; called from the trial tear-down. */
+    /**
+     * Closes the store and removes its data, then, for a fork that measured, measures the engine's
+     * boundary when it has one ({@link BoundaryProbe}: after the store is closed, so that nothing of
+     * the engine runs beside it) and writes {@code forks/<fork-id>.json}; called from the trial
+     * tear-down. The result is written even when closing failed; that failure is thrown after it.
+     */
     public void finish() {
         CURRENT.compareAndSet(this, null);
         try {
-            if (totals.measured()) {
-                JsonFiles.write(runDirectory.resolve("forks").resolve(forkId + ".json"), totals.result(
-                        new ForkTotals.ForkIdentity(engine, forkId, workloadRun.threads(),
-                                settings.engineConfig(engine, dataDirectory, EngineRegistry.discover()).durability()
-                                        .label(), workloadRun.fingerprint(), settings.rate(), versions),
-                        counters, load));
+            try {
+                jvmGc.close();
+                log.close();
+            } finally {
+                closeStore();
             }
+        } finally {
+            writeResult();
+        }
+    }
+
+    private void writeResult() {
+        if (!totals.measured()) {
+            return;
+        }
+        try {
+            JsonFiles.write(runDirectory.resolve("forks").resolve(forkId + ".json"), totals.result(
+                    new ForkTotals.ForkIdentity(engine, forkId, workloadRun.threads(),
+                            settings.engineConfig(engine, dataDirectory, registry).durability().label(),
+                            workloadRun.fingerprint(), settings.rate(), versions),
+                    counters, load, boundary()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the result of fork " + forkId, e);
-        } finally {
-            jvmGc.close();
-            log.close();
-            closeStore();
+        }
+    }
+
+    /**
+     * What the engine's boundary cost in this fork, printed on the fork's console; null for an engine
+     * without one. A probe that fails is reported on the console and leaves the cost out: it never
+     * costs the fork its measurement.
+     */
+    private BoundaryCost boundary() {
+        EngineProvider provider = registry.provider(engine);
+        if (provider.boundaryBaseline().isEmpty()) {
+            return null;
+        }
+        try {
+            BoundaryCost cost = BoundaryProbe.measure(registry, provider,
+                    dataDirectory.resolveSibling(forkId + "-boundary"), totals.outsideEngineNanosPerOperation());
+            System.out.println("storebench: " + engine + ": " + BoundaryProbe.line(cost));
+            return cost;
+        } catch (RuntimeException e) {
+            System.err.println("storebench: " + engine + ": the boundary probe failed; the fork's result has no"
+                    + " boundary cost: " + e);
+            return null;
         }
     }
 

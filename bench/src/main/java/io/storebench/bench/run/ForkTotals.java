@@ -1,5 +1,6 @@
 package io.storebench.bench.run;
 
+import io.storebench.stats.model.BoundaryCost;
 import io.storebench.stats.model.EngineMetrics;
 import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.LatencySummary;
@@ -14,7 +15,8 @@ import org.HdrHistogram.Histogram;
 /**
  * What a fork's measurement iterations add up to, and the {@link ForkResult} assembled from it:
  * each operation type's latency over all iterations, the time operations ran, each iteration's
- * throughput, the windows of unavailability, the open-loop lag and the engine's and the JVM's counters.
+ * throughput, the windows of unavailability, the open-loop lag, the engine's and the JVM's counters
+ * and, for a store that times itself ({@link SelfTiming}), the time outside the engine.
  * Added to between iterations, by one thread.
  */
 final class ForkTotals {
@@ -27,6 +29,8 @@ final class ForkTotals {
     private long lateTotal;
     private long maxLagTotal;
     private SpanStats measuredStats;
+    private long outsideEngineNanos;
+    private long selfTimedOperations;
 
     ForkTotals() {
         for (int i = 0; i < measured.length; i++) {
@@ -56,13 +60,31 @@ final class ForkTotals {
         maxLagTotal = Math.max(maxLagTotal, maxLagNanos);
     }
 
+    /** Adds an iteration's time outside the engine, summed over the {@code operations} it covers. */
+    void addOutsideEngine(long nanos, long operations) {
+        outsideEngineNanos += nanos;
+        selfTimedOperations += operations;
+    }
+
+    /**
+     * The time outside the engine per operation over the measurement iterations, for a store that
+     * times itself; null for any other store, or when no operation succeeded.
+     */
+    Double outsideEngineNanosPerOperation() {
+        return selfTimedOperations == 0 ? null : outsideEngineNanos / (double) selfTimedOperations;
+    }
+
     /** Whether any measurement iteration ran operations: a fork without one has no result. */
     boolean measured() {
         return measuredNanos > 0;
     }
 
-    /** The fork's result; {@link #measured()} must be true. */
-    ForkResult result(ForkIdentity fork, OperationCounters counters, LoadResult load) {
+    /**
+     * The fork's result; {@link #measured()} must be true.
+     *
+     * @param boundary what the engine's language boundary cost in this fork, or null
+     */
+    ForkResult result(ForkIdentity fork, OperationCounters counters, LoadResult load, BoundaryCost boundary) {
         List<OperationResult> operations = new ArrayList<>();
         long total = 0;
         for (int i = 0; i < OPERATIONS.length; i++) {
@@ -82,7 +104,7 @@ final class ForkTotals {
         return new ForkResult(fork.engine(), fork.forkId(), fork.threads(), fork.durability(), fork.fingerprint(),
                 fork.rate() <= 0, fork.rate(), load, total / (measuredNanos / 1e9), List.copyOf(iterationThroughputs),
                 operations, metrics, lateTotal, maxLagTotal, counters.injectedTotal(), counters.firstError(),
-                List.copyOf(unavailable), fork.versions());
+                List.copyOf(unavailable), fork.versions(), boundary);
     }
 
     /**

@@ -85,6 +85,17 @@ final class IterationResults {
         }
     }
 
+    /**
+     * For a store that times itself, the time outside the engine per operation (the boundary and the
+     * adapter): {@code outside-engine: 171.000 ns}; nothing without operations.
+     */
+    IterationResults outsideEngine(long nanos, long operations) {
+        if (operations > 0) {
+            results.add(new ScalarResult("outside-engine", nanos / (double) operations, "ns", AggregationPolicy.AVG));
+        }
+        return this;
+    }
+
     IterationResults lateOperations(long count) {
         results.add(new ScalarResult("late-operations", count, "ops", AggregationPolicy.SUM));
         return this;

@@ -2,6 +2,7 @@ package io.storebench.bench.run;
 
 import io.storebench.engine.KeyValueStore;
 import io.storebench.engine.ScanVisitor;
+import io.storebench.engine.SelfTimed;
 import io.storebench.engine.ValueBuffer;
 import io.storebench.workloads.Operation;
 import io.storebench.workloads.OperationStream;
@@ -16,6 +17,11 @@ import org.HdrHistogram.Histogram;
  * Runs one thread's operations: the measured path is one engine call (two for read-modify-write)
  * between two {@link System#nanoTime()} reads, and one histogram record. Choosing the operation
  * happens before the clock starts; verifying what a read returned, after it stops.
+ *
+ * <p>For a store that times its own calls beyond a language boundary ({@link SelfTimed}), the
+ * latency recorded is the pacing wait, the injected delay and the engine's own time, read from the
+ * thread's engine clock before and after the call(s) ({@link SelfTiming}); the time around the call
+ * outside the engine is summed apart, per iteration. For any other store, the time around the call.
  */
 public final class OperationExecutor {
     private static final ScanVisitor COUNT_ONLY = (key, value) -> { };
@@ -31,6 +37,8 @@ public final class OperationExecutor {
     private final ValueBuffer buffer;
     private final CRC32C crc = new CRC32C();
     private final Histogram[] histograms = ForkMeasurement.threadHistograms();
+    /** The store's own timing when it is {@link SelfTimed}, else null. */
+    private final SelfTiming selfTiming;
     private long epoch = -1;
     /** This iteration's first operation start and last operation end ({@link System#nanoTime()}); 0 before any. */
     private long firstStart;
@@ -54,6 +62,7 @@ public final class OperationExecutor {
         this.tailRandom = new SplittableRandom(tailSeed);
         this.verify = verify;
         this.buffer = new ValueBuffer(valueCapacity);
+        this.selfTiming = SelfTiming.of(store);
     }
 
     public void executeOne() {
@@ -64,6 +73,7 @@ public final class OperationExecutor {
         Operation operation = operations.next();
         boolean injected = tail != null && tailRandom.nextDouble() < tail.fraction();
         long origin = pacer == null ? Pacer.FROM_ACTUAL_START : pacer.awaitNext();
+        long engineBefore = selfTiming == null ? 0 : selfTiming.clockNanos();
         long start = System.nanoTime();
         if (firstStart == 0) {
             firstStart = start;
@@ -79,7 +89,10 @@ public final class OperationExecutor {
             error = e;
         }
         long end = System.nanoTime();
-        histograms[operation.ordinal()].recordValue(end - (origin == Pacer.FROM_ACTUAL_START ? start : origin));
+        histograms[operation.ordinal()].recordValue(selfTiming == null
+                ? end - (origin == Pacer.FROM_ACTUAL_START ? start : origin)
+                : selfTiming.latency(origin, start, end, injected ? tail.delayNanos() : 0, engineBefore,
+                        error == null));
         lastEnd = end;
         if (injected) {
             counters.injected();
@@ -136,6 +149,9 @@ public final class OperationExecutor {
         lastSuccessEnd = 0;
         failingSince = 0;
         failures.clear();
+        if (selfTiming != null) {
+            selfTiming.reset();
+        }
     }
 
     /** This iteration's windows of failure, one still open ending with the last operation; only between iterations. */
@@ -163,5 +179,10 @@ public final class OperationExecutor {
 
     Pacer pacer() {
         return pacer;
+    }
+
+    /** The store's own timing of this thread's operations, or null when the store is not {@link SelfTimed}. */
+    SelfTiming selfTiming() {
+        return selfTiming;
     }
 }

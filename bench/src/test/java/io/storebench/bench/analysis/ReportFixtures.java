@@ -1,5 +1,6 @@
 package io.storebench.bench.analysis;
 
+import io.storebench.stats.model.BoundaryCost;
 import io.storebench.stats.model.EngineMetrics;
 import io.storebench.stats.model.EngineProfileRecord;
 import io.storebench.stats.model.EngineRun;
@@ -24,10 +25,20 @@ final class ReportFixtures {
 
     static ForkResult fork(String engine, int index, double throughput, long p99, long errors, EngineMetrics metrics,
             List<Unavailability> unavailable, String firstError) {
+        return fork(engine, index, throughput, p99, errors, metrics, unavailable, firstError, null);
+    }
+
+    /** A fork of an engine behind a language boundary, which cost {@code boundary} (null: not measured). */
+    static ForkResult fork(String engine, int index, BoundaryCost boundary) {
+        return fork(engine, index, 10_000, 100_000, 0, null, List.of(), null, boundary);
+    }
+
+    private static ForkResult fork(String engine, int index, double throughput, long p99, long errors,
+            EngineMetrics metrics, List<Unavailability> unavailable, String firstError, BoundaryCost boundary) {
         OperationResult read = new OperationResult("read", new LatencySummary(1000, p99 / 2.0, p99 / 2, p99, p99,
                 p99, p99), throughput, errors, 0, 0);
         return new ForkResult(engine, engine + "-" + index, 1, "buffered", "fingerprint", true, 0, null, throughput,
-                List.of(throughput), List.of(read), metrics, 0, 0, 0, firstError, unavailable, Map.of());
+                List.of(throughput), List.of(read), metrics, 0, 0, 0, firstError, unavailable, Map.of(), boundary);
     }
 
     /** An engine whose forks have these throughputs (p99 = 1e9 / throughput ns). */

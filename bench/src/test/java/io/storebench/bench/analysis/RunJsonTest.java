@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.storebench.bench.io.JsonFiles;
+import io.storebench.stats.model.BoundaryCost;
 import io.storebench.stats.model.EngineMetrics;
 import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.GcPressure;
@@ -52,10 +53,13 @@ class RunJsonTest {
             if (fork.load() != null) {
                 assertNull(fork.load().userBytes(), fork.forkId());
             }
+            assertNull(fork.boundary(), "no boundary was measured then: " + fork.forkId());
         }
         String md = RunReport.build(file.getParent(), record, RunReport.DEFAULT_RANKING).markdown();
         assertFalse(md.contains("## GC pressure"), "nothing measured GC then");
         assertFalse(md.contains("Engine-specific readings"), md);
+        assertFalse(md.contains("## Language boundary"), md);
+        assertFalse(ComparisonTable.text(record).contains("boundary"), "no line beneath the table");
         assertEquals(forks.stream().map(ForkResult::engineMetrics).anyMatch(Objects::nonNull),
                 md.contains("## Engine metrics"), md);
     }
@@ -74,6 +78,38 @@ class RunJsonTest {
     }
 
     @Test
+    void theBoundaryCostKeepsItsNamesAndValuesThroughJsonAndIsNullWhenAbsent() throws IOException {
+        BoundaryCost cost = new BoundaryCost("go-null", "in process: JNI then cgo", 142.5, 128.0, 157.0, 163.0, 20.5,
+                171.25, "alternating blocks");
+        ForkResult fork = new ForkResult("badger", "badger-1", 1, "buffered", "f", true, 0, null, 10, List.of(10.0),
+                List.of(), null, 0, 0, 0, null, List.of(), Map.of(), cost);
+        String json = JsonFiles.MAPPER.writeValueAsString(fork);
+        JsonNode boundary = JsonFiles.MAPPER.readTree(json).get("boundary");
+        assertEquals(List.of("baseline", "crossing", "callNanos", "callNanosLow", "callNanosHigh", "baselineCallNanos",
+                "nullCallNanos", "observedNanosPerOperation", "method"), iterable(boundary.fieldNames()));
+        assertEquals("go-null", boundary.get("baseline").asText());
+        assertEquals(142.5, boundary.get("callNanos").asDouble());
+        assertEquals(171.25, boundary.get("observedNanosPerOperation").asDouble());
+        assertEquals(fork, JsonFiles.MAPPER.readValue(json, ForkResult.class));
+
+        BoundaryCost unobserved = new BoundaryCost("go-null", "c", 1, null, null, 2, 1, null, "m");
+        JsonNode written = JsonFiles.MAPPER.readTree(JsonFiles.MAPPER.writeValueAsString(unobserved));
+        assertTrue(written.get("callNanosLow").isNull() && written.get("observedNanosPerOperation").isNull(),
+                "not measured is null, never 0: " + written);
+        ForkResult withoutBoundary = new ForkResult("rocksdb", "rocksdb-1", 1, "buffered", "f", true, 0, null, 10,
+                List.of(10.0), List.of(), null, 0, 0, 0, null, List.of(), Map.of(), null);
+        String old = JsonFiles.MAPPER.writeValueAsString(withoutBoundary).replace("\"boundary\" : null", "\"x\" : 0");
+        assertFalse(old.contains("boundary"), old);
+        assertNull(JsonFiles.MAPPER.readValue(old, ForkResult.class).boundary(), "a file without the field reads");
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> list = new java.util.ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
+    @Test
     void theNewFieldsKeepTheirNamesAndValuesThroughJson() throws IOException {
         EngineMetrics metrics = EngineMetrics.builder().bytesOnDisk(3_000L, "du").spaceAmplification(2.0, "du / load")
                 .compactionBytesWritten(1L, "c").writeStalls(2L, "w").lsmBytes(3L, "l").valueLogBytes(4L, "v")
@@ -84,7 +120,7 @@ class RunJsonTest {
                 .build();
         ForkResult fork = new ForkResult("badger", "badger-1", 1, "buffered", "f", true, 0,
                 new LoadResult(10, 1, 10, 1, 1, 0, 1_500L), 10, List.of(10.0), List.of(), metrics, 0, 0, 0, null,
-                List.of(), Map.of());
+                List.of(), Map.of(), null);
         String json = JsonFiles.MAPPER.writeValueAsString(fork);
         JsonNode tree = JsonFiles.MAPPER.readTree(json);
         JsonNode written = tree.get("engineMetrics");

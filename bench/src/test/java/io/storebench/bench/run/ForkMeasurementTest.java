@@ -15,6 +15,7 @@ import io.storebench.engine.EngineProvider;
 import io.storebench.engine.EngineRegistry;
 import io.storebench.engine.KeyValueStore;
 import io.storebench.engine.ValueBuffer;
+import io.storebench.stats.model.BoundaryCost;
 import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.GcPressure;
 import io.storebench.stats.model.LoadResult;
@@ -182,6 +183,45 @@ class ForkMeasurementTest {
     }
 
     @Test
+    void aForkOfAnEngineBehindABoundaryRecordsTheBoundarysCostAndTheTimeOutsideTheEngine() throws IOException {
+        EngineRegistry registry = EngineRegistry.discover();
+        EngineAvailable.require(registry, "badger");
+        ForkMeasurement fork = new ForkMeasurement("badger", RunCommand.settings(List.of("--engines", "badger",
+                "--records", "1000", "--threads", "1"), registry), temp, 1);
+        OperationExecutor executor = fork.executor(0);
+        for (int i = 0; i < 2000; i++) {
+            executor.executeOne();
+        }
+        List<Result> results = fork.endIteration(IterationType.MEASUREMENT);
+        Result outside = results.stream().filter(r -> r.getLabel().equals("outside-engine")).findFirst().orElseThrow();
+        assertEquals("ns", outside.getScoreUnit());
+        assertTrue(outside.getScore() > 0, "the boundary and the adapter take time: " + outside.getScore());
+        fork.finish();
+
+        ForkResult result = JsonFiles.read(files(temp.resolve("forks")).get(0), ForkResult.class);
+        BoundaryCost boundary = result.boundary();
+        assertEquals("go-null", boundary.baseline());
+        assertEquals(registry.provider("badger").profile().clientPath(), boundary.crossing());
+        assertTrue(boundary.callNanos() > 0, boundary.toString());
+        assertEquals(outside.getScore(), boundary.observedNanosPerOperation(), 1e-9,
+                "one measurement iteration: its figure is the fork's");
+        assertFalse(Files.exists(temp.resolve("data").resolve(result.forkId())), "the fork's data is removed");
+    }
+
+    @Test
+    void aForkOfAnEngineWithoutABoundaryHasNoCostNorTimeOutsideTheEngine() throws IOException {
+        ForkMeasurement fork = new ForkMeasurement("memory", settings(), temp, 1);
+        OperationExecutor executor = fork.executor(0);
+        for (int i = 0; i < 100; i++) {
+            executor.executeOne();
+        }
+        assertFalse(fork.endIteration(IterationType.MEASUREMENT).stream()
+                .anyMatch(r -> r.getLabel().equals("outside-engine")), "memory is timed around the call");
+        fork.finish();
+        assertEquals(null, JsonFiles.read(files(temp.resolve("forks")).get(0), ForkResult.class).boundary());
+    }
+
+    @Test
     void aForkWithoutMeasurementWritesNoResult() throws IOException {
         ForkMeasurement fork = new ForkMeasurement("null", RunCommand.settings(List.of("--engines", "null",
                 "--records", "10"), EngineRegistry.discover()), temp, 1);
@@ -207,7 +247,7 @@ class ForkMeasurementTest {
         counters.error(io.storebench.workloads.Operation.UPDATE, new IllegalStateException("down"));
         counters.endIteration(true);
         ForkResult result = totals.result(new ForkTotals.ForkIdentity("memory", "memory-1", 2, "none", "f", 50,
-                java.util.Map.of("memory", "1")), counters, new LoadResult(10, 1, 10, 1, 1, 0, 100L));
+                java.util.Map.of("memory", "1")), counters, new LoadResult(10, 1, 10, 1, 1, 0, 100L), null);
         assertTrue(totals.measured());
         assertEquals(List.of("read", "update"), result.operations().stream().map(OperationResult::operation).toList(),
                 "an operation type that only failed is reported");
@@ -218,6 +258,11 @@ class ForkMeasurementTest {
         assertFalse(result.closedLoop());
         assertEquals(1, result.errors());
         assertEquals("update: java.lang.IllegalStateException: down", result.firstError());
+        assertEquals(null, result.boundary(), "the memory engine has no boundary");
+        assertEquals(null, totals.outsideEngineNanosPerOperation(), "nor times itself");
+        totals.addOutsideEngine(3_000, 20);
+        totals.addOutsideEngine(1_000, 20);
+        assertEquals(100.0, totals.outsideEngineNanosPerOperation(), "over the iterations' operations together");
     }
 
     private static List<Path> files(Path directory) throws IOException {

@@ -28,12 +28,15 @@ import java.util.Map;
  *     read as empty from runs written before it existed)
  * @param versions what the fork ran, name to version: the engine's libraries and what its store
  *     learned once open (a remote engine's server version); empty in runs written before it existed
+ * @param boundary for an engine behind a language boundary, whose latencies are timed on the far
+ *     side of it, what the boundary cost in this fork; null for the other engines and in runs
+ *     written before it existed
  */
 public record ForkResult(String engine, String forkId, int threads, String durability, String workloadFingerprint,
         boolean closedLoop, double rate, LoadResult load, double throughput, List<Double> iterationThroughputs,
         List<OperationResult> operations, EngineMetrics engineMetrics, long lateOperations,
         long maxScheduleLagNanos, long injectedOperations, String firstError, List<Unavailability> unavailable,
-        Map<String, String> versions) {
+        Map<String, String> versions, BoundaryCost boundary) {
 
     public ForkResult {
         unavailable = unavailable == null ? List.of() : List.copyOf(unavailable);

@@ -36,7 +36,7 @@ class GateTest {
             }
             results.add(new ForkResult(engine, engine + "-" + f, 1, "buffered", "fp1", true, 0,
                     new LoadResult(1000, 0.1, 1e4, 1000, 2000, 0, null), 2e5 * Math.exp(0.02 * random.nextGaussian()),
-                    List.of(2e5), operations2, null, 0, 0, 0, null, List.of(), Map.of()));
+                    List.of(2e5), operations2, null, 0, 0, 0, null, List.of(), Map.of(), null));
         }
         SettingsRecord settings = new SettingsRecord("ycsb-a", 1000, Map.of("read", 0.5, "update", 0.5),
                 "uniform", "ycsb", 23, "100", null, null, 1, 1, "buffered", 64L << 20, Map.of(), "quick", forks, 1,
@@ -99,7 +99,8 @@ class GateTest {
         RunRecord slower = run("b", "lmdb", 5, 10_000, 20_000, 2);
         List<ForkResult> halved = slower.engines().get(0).forks().stream().map(f -> new ForkResult(f.engine(),
                 f.forkId(), f.threads(), f.durability(), f.workloadFingerprint(), f.closedLoop(), f.rate(), f.load(),
-                f.throughput() / 2, f.iterationThroughputs(), f.operations(), null, 0, 0, 0, null, List.of(), Map.of()))
+                f.throughput() / 2, f.iterationThroughputs(), f.operations(), null, 0, 0, 0, null, List.of(), Map.of(),
+                f.boundary()))
                 .toList();
         RunRecord candidate = new RunRecord(RunRecord.SCHEMA, "b", slower.createdAt(), slower.command(),
                 slower.options(), slower.settings(), slower.environment(),

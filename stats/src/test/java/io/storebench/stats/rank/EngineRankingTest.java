@@ -105,7 +105,7 @@ class EngineRankingTest {
 
     private static EngineRun engine(String name, double[] throughputs) {
         List<ForkResult> forks = java.util.Arrays.stream(throughputs).mapToObj(t -> new ForkResult(name, name + t, 1,
-                "none", "f", true, 0, null, t, List.of(t), List.of(), null, 0, 0, 0, null, null, null)).toList();
+                "none", "f", true, 0, null, t, List.of(t), List.of(), null, 0, 0, 0, null, null, null, null)).toList();
         return new EngineRun(name, "", List.of(), "none", null, null, forks);
     }
 }
