@@ -10,6 +10,7 @@ import io.storebench.engine.EngineProfile;
 import io.storebench.engine.KeyValueStore;
 import io.storebench.engine.LibraryVersion;
 import com.sun.jna.Pointer;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,10 +84,11 @@ abstract class GoEngine extends AbstractEngineProvider {
     @Override
     public final KeyValueStore open(EngineConfig config, EngineOptions options) {
         long[] handle = new long[1];
-        String directory = usesDataDirectory() ? config.dataDirectory().toString() : "";
-        GoLibrary.check(GoLibrary.sb_open(name(), directory, config.durability() == Durability.STRICT ? 1 : 0,
+        Path directory = usesDataDirectory() ? config.dataDirectory() : null;
+        GoLibrary.check(GoLibrary.sb_open(name(), directory == null ? "" : directory.toString(), config.durability() == Durability.STRICT ? 1 : 0,
                 config.cacheBytes(), libraryOptions(options), handle), name(), "open");
-        return new GoStore(name(), handle[0], maxKeySize, usesDataDirectory() ? config.dataDirectory() : null);
+        return baseline() ? new GoStore(name(), handle[0], maxKeySize, directory)
+                : new GoStore.Timed(name(), handle[0], maxKeySize, directory);
     }
 
     /** The options as the library reads them: {@code name=value} lines. By default every option as given. */

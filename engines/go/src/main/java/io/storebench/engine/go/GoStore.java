@@ -24,7 +24,7 @@ import java.util.Locale;
  * {@link ValueBuffer} (grow and retry when it is larger); a scan resumes after its last key when
  * the buffer fills.
  */
-final class GoStore extends AbstractKeyValueStore implements SelfTimed {
+class GoStore extends AbstractKeyValueStore {
     private static final int SCAN_BYTES = 64 << 10;
     private static final int HEADER = NativeBuffer.HEADER;
 
@@ -32,7 +32,7 @@ final class GoStore extends AbstractKeyValueStore implements SelfTimed {
     private final int maxKeySize;
     private final Path directory;
     private final GoCrossing crossing = GoCrossing.selected();
-    private final PerThread<NativeBuffer> buffers = new PerThread<>(NativeBuffer::new, NativeBuffer::free);
+    final PerThread<NativeBuffer> buffers = new PerThread<>(NativeBuffer::new, NativeBuffer::free);
     private volatile EngineStats lastStats = EngineStats.empty();
 
     /** @param directory the data directory, for its size when the engine does not report one; null for go-null */
@@ -48,9 +48,16 @@ final class GoStore extends AbstractKeyValueStore implements SelfTimed {
         return maxKeySize;
     }
 
-    @Override
-    public EngineClock threadClock() {
-        return buffers.get();
+    /** A Go engine's store: its latencies are the engine's own time, measured inside Go. */
+    static final class Timed extends GoStore implements SelfTimed {
+        Timed(String engine, long handle, int maxKeySize, Path directory) {
+            super(engine, handle, maxKeySize, directory);
+        }
+
+        @Override
+        public EngineClock threadClock() {
+            return buffers.get();
+        }
     }
 
     @Override
@@ -58,8 +65,7 @@ final class GoStore extends AbstractKeyValueStore implements SelfTimed {
         NativeBuffer buffer = buffers.get().ensure((long) HEADER + key.length + into.capacity());
         while (true) {
             buffer.view().put(HEADER, key);
-            GoLibrary.check(crossing.get(handle, buffer.address(), key.length, buffer.capacity()), engine(), "get");
-            buffer.addEngineTime();
+            buffer.finished(crossing.get(handle, buffer.start(), key.length, buffer.capacity()), engine(), "get");
             int length = buffer.first();
             if (length < 0) {
                 return false;
@@ -78,16 +84,14 @@ final class GoStore extends AbstractKeyValueStore implements SelfTimed {
     protected void doPut(byte[] key, byte[] value, int valueLength) {
         NativeBuffer buffer = buffers.get().ensure((long) HEADER + key.length + valueLength);
         buffer.view().put(HEADER, key).put(HEADER + key.length, value, 0, valueLength);
-        GoLibrary.check(crossing.put(handle, buffer.address(), key.length, valueLength), engine(), "put");
-        buffer.addEngineTime();
+        buffer.finished(crossing.put(handle, buffer.start(), key.length, valueLength), engine(), "put");
     }
 
     @Override
     protected void doDelete(byte[] key) {
         NativeBuffer buffer = buffers.get().ensure((long) HEADER + key.length);
         buffer.view().put(HEADER, key);
-        GoLibrary.check(crossing.delete(handle, buffer.address(), key.length), engine(), "delete");
-        buffer.addEngineTime();
+        buffer.finished(crossing.delete(handle, buffer.start(), key.length), engine(), "delete");
     }
 
     @Override
@@ -99,9 +103,8 @@ final class GoStore extends AbstractKeyValueStore implements SelfTimed {
         while (visited < limit) {
             buffer.ensure((long) HEADER + start.length + room);
             buffer.view().put(HEADER, start);
-            GoLibrary.check(crossing.scan(handle, buffer.address(), start.length, limit - visited, buffer.capacity()),
+            buffer.finished(crossing.scan(handle, buffer.start(), start.length, limit - visited, buffer.capacity()),
                     engine(), "scan");
-            buffer.addEngineTime();
             int count = buffer.first();
             int need = buffer.second();
             if (count == 0 && need > 0) {
@@ -141,8 +144,7 @@ final class GoStore extends AbstractKeyValueStore implements SelfTimed {
     protected void doWrite(WriteBatch batch) {
         NativeBuffer buffer = buffers.get().ensure(HEADER + BatchEncoding.size(batch));
         int length = BatchEncoding.encode(batch, buffer.view(), HEADER);
-        GoLibrary.check(crossing.write(handle, buffer.address(), length), engine(), "write");
-        buffer.addEngineTime();
+        buffer.finished(crossing.write(handle, buffer.start(), length), engine(), "write");
     }
 
     @Override

@@ -46,10 +46,6 @@ final class NativeBuffer implements SelfTimed.EngineClock {
         return this;
     }
 
-    long address() {
-        return address;
-    }
-
     int capacity() {
         return view.capacity();
     }
@@ -68,9 +64,19 @@ final class NativeBuffer implements SelfTimed.EngineClock {
         return view.getInt(4);
     }
 
-    /** Adds the engine time the last call wrote into the header to this thread's clock. */
-    void addEngineTime() {
+    /** The address to hand to a call, its engine time zeroed first (a call that fails early writes none). */
+    long start() {
+        view.putLong(8, 0);
+        return address;
+    }
+
+    /**
+     * After a call: adds the engine time it wrote to this thread's clock (a failed call's too),
+     * then throws its error, if any.
+     */
+    void finished(long error, String engine, String operation) {
         engineNanos += view.getLong(8);
+        GoLibrary.check(error, engine, operation);
     }
 
     @Override
