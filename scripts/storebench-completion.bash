@@ -209,7 +209,7 @@ function _picocli_storebench_run() {
 
   local commands=""
   local flag_opts="'--jfr' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--engines' '--durability' '--cache-mb' '--engine-options' '--read' '--update' '--insert' '--scan' '--rmw' '--delete' '--key-size' '--value-size' '--threads' '--rate' '--inject-tail' '--profile' '--forks' '--warmup-iterations' '--warmup-time' '--iterations' '--iteration-time' '--time' '--operations' '--out' '--prof' '--workload' '--records' '--distribution' '--theta' '--hot-set' '--hot-ops' '--seed' '--badger-value-threshold' '--badger-vlog-gc-seconds' '--badger-vlog-gc-discard-percent' '--etcd-endpoints' '--etcd-members' '--etcd-binary' '--etcd-connections' '--etcd-reads' '--etcd-max-in-flight' '--etcd-request-timeout-ms' '--etcd-connect-timeout-ms' '--etcd-start-timeout-ms' '--etcd-executor-threads' '--etcd-key-prefix' '--etcd-compaction-retention' '--etcd-max-txn-ops' '--etcd-metrics-urls' '--etcd-cacert' '--etcd-cert' '--etcd-key' '--etcd-user' '--etcd-password-file' '--lmdb-map-size-mb' '--lmdb-max-readers' '--rocksdb-compression' '--rocksdb-bloom-bits' '--rocksdb-write-buffer-mb' '--rocksdb-background-jobs' '--sqlite-busy-timeout-ms' '--sqlite-page-size' '--null-value-size' '--null-stall-after' '--null-stall-ms'"
+  local arg_opts="'--engines' '--durability' '--cache-mb' '--engine-options' '--read' '--update' '--insert' '--scan' '--rmw' '--delete' '--key-size' '--value-size' '--threads' '--rate' '--inject-tail' '--profile' '--forks' '--warmup-iterations' '--warmup-time' '--iterations' '--iteration-time' '--time' '--operations' '--out' '--prof' '--workload' '--records' '--distribution' '--theta' '--hot-set' '--hot-ops' '--seed' '--badger-value-threshold' '--badger-vlog-gc-seconds' '--badger-vlog-gc-discard-percent' '--badger-value-log-file-mb' '--badger-memtable-mb' '--etcd-endpoints' '--etcd-members' '--etcd-binary' '--etcd-connections' '--etcd-reads' '--etcd-max-in-flight' '--etcd-request-timeout-ms' '--etcd-connect-timeout-ms' '--etcd-start-timeout-ms' '--etcd-executor-threads' '--etcd-key-prefix' '--etcd-compaction-retention' '--etcd-max-txn-ops' '--etcd-metrics-urls' '--etcd-cacert' '--etcd-cert' '--etcd-key' '--etcd-user' '--etcd-password-file' '--lmdb-map-size-mb' '--lmdb-max-readers' '--rocksdb-compression' '--rocksdb-bloom-bits' '--rocksdb-write-buffer-mb' '--rocksdb-background-jobs' '--sqlite-busy-timeout-ms' '--sqlite-page-size' '--null-value-size' '--null-stall-after' '--null-stall-ms'"
   local NAMEFILE_option_args=("ycsb-a" "ycsb-b" "ycsb-c" "ycsb-d" "ycsb-e" "ycsb-f") # --workload values
   local NAME_option_args=("uniform" "sequential" "exponential" "zipfian" "scrambled-zipfian" "ycsb-zipfian" "hotspot" "latest") # --distribution values
   local _1357_option_args=("1" "3" "5" "7") # --etcd-members values
@@ -327,6 +327,12 @@ function _picocli_storebench_run() {
       return
       ;;
     '--badger-vlog-gc-discard-percent')
+      return
+      ;;
+    '--badger-value-log-file-mb')
+      return
+      ;;
+    '--badger-memtable-mb')
       return
       ;;
     '--etcd-endpoints')

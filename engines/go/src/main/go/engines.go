@@ -36,6 +36,20 @@ func openBadger(dir string, strict bool, cache int64, opts map[string]string) (s
 		}
 		o = o.WithValueThreshold(n)
 	}
+	if t, ok := opts["memtable-bytes"]; ok {
+		n, err := strconv.ParseInt(t, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("badger option memtable-bytes=%q: %w", t, err)
+		}
+		o = o.WithMemTableSize(n)
+	}
+	if t, ok := opts["value-log-file-bytes"]; ok {
+		n, err := strconv.ParseInt(t, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("badger option value-log-file-bytes=%q: %w", t, err)
+		}
+		o = o.WithValueLogFileSize(n)
+	}
 	every, ratio := time.Duration(0), 0.5
 	if t, ok := opts["vlog-gc-seconds"]; ok {
 		n, err := strconv.ParseInt(t, 10, 64)

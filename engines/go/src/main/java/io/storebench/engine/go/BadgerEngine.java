@@ -17,6 +17,8 @@ public final class BadgerEngine extends GoEngine {
     static final String VALUE_THRESHOLD = "value-threshold";
     static final String VLOG_GC_SECONDS = "vlog-gc-seconds";
     static final String VLOG_GC_DISCARD_PERCENT = "vlog-gc-discard-percent";
+    static final String VALUE_LOG_FILE_MB = "value-log-file-mb";
+    static final String MEMTABLE_MB = "memtable-mb";
 
     public BadgerEngine() {
         super(NAME, "Badger v4 LSM tree with a value log (Go, in process through JNI and cgo)", EMBEDDED_DURABLE,
@@ -26,7 +28,11 @@ public final class BadgerEngine extends GoEngine {
                         EngineOption.range(VLOG_GC_SECONDS, "run value-log GC every this many seconds (0 = off)",
                                 0, 0, 3600),
                         EngineOption.range(VLOG_GC_DISCARD_PERCENT, "value-log GC rewrites a file when at least"
-                                + " this percentage of it is garbage", 50, 1, 99)),
+                                + " this percentage of it is garbage", 50, 1, 99),
+                        EngineOption.range(VALUE_LOG_FILE_MB, "size of a value-log file in MiB (GC rewrites whole"
+                                + " files, never the one being written; badger's default is 1 GiB)", 1024, 1, 2047),
+                        EngineOption.range(MEMTABLE_MB, "memtable size in MiB before a flush (badger's default 64);"
+                                + " value-log GC finds garbage only after compactions", 64, 1, 4096)),
                 "github.com/dgraph-io/badger/v4", 65_000);
     }
 
@@ -41,6 +47,8 @@ public final class BadgerEngine extends GoEngine {
     String libraryOptions(EngineOptions options) {
         return VALUE_THRESHOLD + "=" + options.longValue(VALUE_THRESHOLD) + "\n"
                 + VLOG_GC_SECONDS + "=" + options.longValue(VLOG_GC_SECONDS) + "\n"
-                + "vlog-gc-discard-ratio=" + options.longValue(VLOG_GC_DISCARD_PERCENT) / 100.0;
+                + "vlog-gc-discard-ratio=" + options.longValue(VLOG_GC_DISCARD_PERCENT) / 100.0 + "\n"
+                + "value-log-file-bytes=" + (options.longValue(VALUE_LOG_FILE_MB) << 20) + "\n"
+                + "memtable-bytes=" + (options.longValue(MEMTABLE_MB) << 20);
     }
 }
