@@ -167,6 +167,12 @@ func (s *badgerStore) stats(o *statsOut) error {
 	}
 	o.add("value-log-bytes", vlog, kindProxy,
 		"allocated blocks (stat st_blocks x 512) of the *.vlog files: badger's Size() is refreshed once a minute and counts the active file at its 2 GiB mmap length")
+	disk, err := allocatedBytes(s.db.Opts().Dir, "")
+	if err != nil {
+		return err
+	}
+	o.add("bytes-on-disk", disk, kindProxy,
+		"allocated blocks (stat st_blocks x 512) of the files in the data directory: the active value-log file is a sparse 2 GiB preallocation, which the files' lengths would count whole")
 	if m := s.db.BlockCacheMetrics(); m != nil {
 		o.add("cache-hits", int64(m.Hits()), kindEngine, "badger BlockCacheMetrics().Hits() (ristretto block cache)")
 		o.add("cache-misses", int64(m.Misses()), kindEngine, "badger BlockCacheMetrics().Misses() (ristretto block cache)")

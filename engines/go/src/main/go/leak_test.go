@@ -165,8 +165,8 @@ func TestCloseLeavesNothing(t *testing.T) {
 var runtimeLabels = []string{"gc-cycles", "gc-pause-nanos", "gc-pause-p99-nanos", "heap-in-use-bytes", "heap-allocated-bytes"}
 
 var engineLabels = map[string][]string{
-	"badger":         {"lsm-bytes", "value-log-bytes", "cache-hits", "cache-misses", "engine-bytes-written", "compaction-bytes-written"},
-	"badger-vlog-gc": {"lsm-bytes", "value-log-bytes", "cache-hits", "cache-misses", "engine-bytes-written", "compaction-bytes-written", "value-log-gc-runs", "value-log-bytes-reclaimed"},
+	"badger":         {"lsm-bytes", "value-log-bytes", "bytes-on-disk", "cache-hits", "cache-misses", "engine-bytes-written", "compaction-bytes-written"},
+	"badger-vlog-gc": {"lsm-bytes", "value-log-bytes", "bytes-on-disk", "cache-hits", "cache-misses", "engine-bytes-written", "compaction-bytes-written", "value-log-gc-runs", "value-log-bytes-reclaimed"},
 	"bbolt":          {"free-pages", "pages-allocated", "bytes-on-disk"},
 	"pebble":         {"log-bytes-written", "engine-bytes-written", "compaction-bytes-written", "cache-hits", "cache-misses", "write-stalls", "bytes-on-disk", "lsm-bytes"},
 	"goleveldb":      {"engine-bytes-written", "compaction-bytes-written", "write-stalls", "lsm-bytes"},
@@ -292,7 +292,7 @@ func TestStatsLabels(t *testing.T) {
 				t.Errorf("gc-cycles %d after two runtime.GC()", m["gc-cycles"].value)
 			}
 			positive := map[string][]string{
-				"badger":    {"engine-bytes-written", "value-log-bytes"},
+				"badger":    {"engine-bytes-written", "value-log-bytes", "bytes-on-disk"},
 				"bbolt":     {"pages-allocated", "bytes-on-disk"},
 				"pebble":    {"log-bytes-written", "engine-bytes-written", "compaction-bytes-written", "bytes-on-disk", "lsm-bytes", "cache-hits", "cache-misses"},
 				"goleveldb": {"engine-bytes-written", "compaction-bytes-written", "lsm-bytes"},
