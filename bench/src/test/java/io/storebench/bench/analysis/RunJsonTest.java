@@ -26,8 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code run.json} across versions: every run committed under {@code results/} (schemas
- * {@code storebench.run/1} and {@code /2}, written before the GC and engine-specific fields) still
- * reads and reports, the new fields absent; and the new fields keep their names and values through JSON.
+ * {@code storebench.run/1} and {@code /2}) still reads and reports: those written before the GC,
+ * engine-specific and boundary fields without them, those written since with them; and the new
+ * fields keep their names and values through JSON.
  */
 class RunJsonTest {
     static Stream<Path> committedRuns() throws IOException {
@@ -41,6 +42,13 @@ class RunJsonTest {
     void aCommittedRunStillReadsAndReports(Path file) throws Exception {
         RunRecord record = RunReader.read(file);
         List<ForkResult> forks = record.engines().stream().flatMap(e -> e.forks().stream()).toList();
+        String md = RunReport.build(file.getParent(), record, RunReport.DEFAULT_RANKING).markdown();
+        assertEquals(forks.stream().map(ForkResult::engineMetrics).anyMatch(Objects::nonNull),
+                md.contains("## Engine metrics"), md);
+        if (forks.stream().anyMatch(fork -> fork.load() != null && fork.load().userBytes() != null)) {
+            assertAMeasuredRunHasItsGcAndBoundary(record, forks, md);
+            return;
+        }
         for (ForkResult fork : forks) {
             EngineMetrics metrics = fork.engineMetrics();
             if (metrics != null) {
@@ -55,13 +63,28 @@ class RunJsonTest {
             }
             assertNull(fork.boundary(), "no boundary was measured then: " + fork.forkId());
         }
-        String md = RunReport.build(file.getParent(), record, RunReport.DEFAULT_RANKING).markdown();
         assertFalse(md.contains("## GC pressure"), "nothing measured GC then");
         assertFalse(md.contains("Engine-specific readings"), md);
         assertFalse(md.contains("## Language boundary"), md);
         assertFalse(ComparisonTable.text(record).contains("boundary"), "no line beneath the table");
-        assertEquals(forks.stream().map(ForkResult::engineMetrics).anyMatch(Objects::nonNull),
-                md.contains("## Engine metrics"), md);
+    }
+
+    /**
+     * A run made since GC pressure and the boundary are measured (the committed Go engine runs):
+     * every fork has the JVM's GC, a Go engine's forks the Go runtime's and the boundary, and the
+     * report shows both.
+     */
+    private static void assertAMeasuredRunHasItsGcAndBoundary(RunRecord record, List<ForkResult> forks, String md) {
+        for (ForkResult fork : forks) {
+            assertTrue(fork.engineMetrics() != null && fork.engineMetrics().jvmGc() != null, fork.forkId());
+            boolean go = record.engines().stream().filter(e -> e.engine().equals(fork.engine()))
+                    .anyMatch(e -> e.profile() != null && e.profile().clientPath().contains("Go library"));
+            boolean baseline = fork.engine().endsWith("null") || fork.engine().equals("memory");
+            assertEquals(go, fork.engineMetrics().goGc() != null, fork.forkId());
+            assertEquals(go && !baseline, fork.boundary() != null, fork.forkId());
+        }
+        assertTrue(md.contains("## GC pressure"), md);
+        assertEquals(forks.stream().anyMatch(fork -> fork.boundary() != null), md.contains("## Language boundary"), md);
     }
 
     @Test
