@@ -1,5 +1,6 @@
 package io.storebench.engine.go;
 
+import com.sun.jna.Pointer;
 import io.storebench.engine.AbstractEngineProvider;
 import io.storebench.engine.Capability;
 import io.storebench.engine.Durability;
@@ -9,7 +10,6 @@ import io.storebench.engine.EngineOptions;
 import io.storebench.engine.EngineProfile;
 import io.storebench.engine.KeyValueStore;
 import io.storebench.engine.LibraryVersion;
-import com.sun.jna.Pointer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +25,6 @@ import java.util.stream.Collectors;
  * no library.
  */
 abstract class GoEngine extends AbstractEngineProvider {
-
     private final String module;
     private final int maxKeySize;
 
