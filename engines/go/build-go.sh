@@ -9,7 +9,9 @@
 # engines are listed as unavailable with that reason.
 set -euo pipefail
 out="${1:?usage: build-go.sh OUTPUT_DIR}"
-cd "$(dirname "$0")/src/main/go"
+here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/go-env.sh"
+cd "$here/src/main/go"
 reason_file="$out/io/storebench/engine/go/unavailable.txt"
 library="$out/linux-x86-64/libstorebench_go.so"
 
@@ -22,22 +24,18 @@ unavailable() {
 }
 
 [ "${GO:-}" != none ] || unavailable "built without Go (GO=none): install Go 1.26 (go.dev/dl) and run mvn verify again"
-go="${GO:-}"
-[ -n "$go" ] || go="$(command -v go || true)"
-[ -n "$go" ] || { [ -x /usr/local/go/bin/go ] && go=/usr/local/go/bin/go; }
+go="$(find_go)"
 [ -n "$go" ] || unavailable "built without Go: install Go 1.26 (go.dev/dl) and run mvn verify again"
 platform="$(uname -s)-$(uname -m)"
 [ "$platform" = "Linux-x86_64" ] || unavailable "built on $platform: the Go library is built for Linux x86-64 only"
 
-# The JNI shim (src/main/go/jni.c) needs jni.h: from JAVA_HOME (Maven passes its own), else from
-# the javac on the PATH. The Java side must find it (GoJni): the build fails rather than leave it out.
-java_home="${JAVA_HOME:-}"
-[ -n "$java_home" ] || java_home="$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")"
-[ -f "$java_home/include/jni.h" ] || { echo "build-go.sh: no jni.h under $java_home/include: set JAVA_HOME to a JDK" >&2; exit 1; }
-export CGO_CFLAGS="-I$java_home/include -I$java_home/include/linux"
+# The JNI shim (src/main/go/jni.c) needs jni.h. The Java side must find it (GoJni): the build
+# fails rather than leave it out.
+CGO_CFLAGS="$(jni_cflags)" || exit 1
+export CGO_CFLAGS
 
 version="$("$go" env GOVERSION)"
-echo "build-go.sh: building the Go engines with $version ($go), JNI headers from $java_home"
+echo "build-go.sh: building the Go engines with $version ($go), cgo flags $CGO_CFLAGS"
 rm -f "$reason_file"
 mkdir -p "$(dirname "$library")"
 # -trimpath: no build paths in the library; -s -w: no symbol table or DWARF (a third of its size); the module versions come from go.sum (read-only).
