@@ -14,7 +14,7 @@ import java.util.zip.CRC32C;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs one thread's operations: the measured path is one engine call (two for read-modify-write)
+ * Runs one thread's operations: the measured path is one engine call
  * between two {@link System#nanoTime()} reads, and one histogram record. Choosing the operation
  * happens before the clock starts; verifying what a read returned, after it stops.
  *
@@ -127,11 +127,7 @@ public final class OperationExecutor {
                 yield true;
             }
             case SCAN -> store.scan(key, operations.scanLength(), COUNT_ONLY) > 0;
-            case READ_MODIFY_WRITE -> {
-                boolean present = store.get(key, buffer);
-                store.put(key, operations.value(), operations.valueLength());
-                yield present;
-            }
+            case READ_MODIFY_WRITE -> store.readModifyWrite(key, buffer, operations.value(), operations.valueLength());
             case DELETE -> {
                 store.delete(key);
                 yield true;

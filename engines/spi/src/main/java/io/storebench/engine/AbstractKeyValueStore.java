@@ -42,6 +42,19 @@ public abstract class AbstractKeyValueStore implements KeyValueStore {
     }
 
     @Override
+    public final boolean readModifyWrite(byte[] key, ValueBuffer into, byte[] value, int valueLength) {
+        checkOpen("read-modify-write");
+        checkKey(key);
+        if (into == null) {
+            throw new IllegalArgumentException("value buffer is null");
+        }
+        KeyValueStore.checkValue(value, valueLength);
+        boolean present = doReadModifyWrite(key, into, value, valueLength);
+        userBytesWritten.add(key.length + (long) valueLength);
+        return present;
+    }
+
+    @Override
     public final void delete(byte[] key) {
         checkOpen("delete");
         checkKey(key);
@@ -122,6 +135,13 @@ public abstract class AbstractKeyValueStore implements KeyValueStore {
     protected abstract boolean doGet(byte[] key, ValueBuffer into);
 
     protected abstract void doPut(byte[] key, byte[] value, int valueLength);
+
+    /** The read and the write of {@link #readModifyWrite}; by default {@link #doGet} then {@link #doPut}. */
+    protected boolean doReadModifyWrite(byte[] key, ValueBuffer into, byte[] value, int valueLength) {
+        boolean present = doGet(key, into);
+        doPut(key, value, valueLength);
+        return present;
+    }
 
     protected abstract void doDelete(byte[] key);
 

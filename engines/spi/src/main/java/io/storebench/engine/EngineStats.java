@@ -15,12 +15,14 @@ import java.util.OptionalDouble;
  * snapshot or from the {@link #since(EngineStats) delta} between two.
  */
 public final class EngineStats {
-    private static final EngineStats EMPTY = new EngineStats(new EnumMap<>(Metric.class));
+    private static final EngineStats EMPTY = new EngineStats(new EnumMap<>(Metric.class), new EnumMap<>(Metric.class));
 
     private final Map<Metric, Reading> readings;
+    private final Map<Metric, String> absences;
 
-    private EngineStats(EnumMap<Metric, Reading> readings) {
+    private EngineStats(EnumMap<Metric, Reading> readings, EnumMap<Metric, String> absences) {
         this.readings = Collections.unmodifiableMap(readings);
+        this.absences = Collections.unmodifiableMap(absences);
     }
 
     public static EngineStats empty() {
@@ -33,6 +35,15 @@ public final class EngineStats {
 
     public Map<Metric, Reading> readings() {
         return readings;
+    }
+
+    /**
+     * The metrics an engine of this kind measures but this one cannot, with why (a server that does
+     * not expose the counter: "CockroachDB has no pg_stat_database block counters"). Reports show
+     * them as not available with the reason. A metric is never both read and absent.
+     */
+    public Map<Metric, String> absences() {
+        return absences;
     }
 
     public Optional<Reading> get(Metric metric) {
@@ -55,7 +66,7 @@ public final class EngineStats {
                 }
             }
         });
-        return new EngineStats(delta);
+        return new EngineStats(delta, absencesOf(absences));
     }
 
     /**
@@ -69,7 +80,13 @@ public final class EngineStats {
             sum.put(metric, metric.kind() == Metric.Kind.GAUGE || before == null ? reading
                     : new Reading(before.value() + reading.value(), reading.source(), reading.proxy()));
         });
-        return new EngineStats(sum);
+        return new EngineStats(sum, absencesOf(later.absences));
+    }
+
+    private static EnumMap<Metric, String> absencesOf(Map<Metric, String> absences) {
+        EnumMap<Metric, String> copy = new EnumMap<>(Metric.class);
+        copy.putAll(absences);
+        return copy;
     }
 
     /** Cache hits / (hits + misses), when both are measured and there was at least one lookup. */
@@ -106,14 +123,20 @@ public final class EngineStats {
     /** Collects readings; the last one given for a metric wins. */
     public static final class Builder {
         private final EnumMap<Metric, Reading> readings = new EnumMap<>(Metric.class);
+        private final EnumMap<Metric, String> absences = new EnumMap<>(Metric.class);
 
         public Builder engine(Metric metric, long value, String source) {
-            readings.put(metric, Reading.engine(value, source));
-            return this;
+            return put(metric, Reading.engine(value, source));
         }
 
         public Builder proxy(Metric metric, long value, String source) {
-            readings.put(metric, Reading.proxy(value, source));
+            return put(metric, Reading.proxy(value, source));
+        }
+
+        /** {@code metric} cannot be measured on this engine, because of {@code reason}; a reading given later wins. */
+        public Builder absent(Metric metric, String reason) {
+            readings.remove(metric);
+            absences.put(metric, java.util.Objects.requireNonNull(reason, "reason"));
             return this;
         }
 
@@ -134,11 +157,12 @@ public final class EngineStats {
 
         public Builder put(Metric metric, Reading reading) {
             readings.put(metric, reading);
+            absences.remove(metric);
             return this;
         }
 
         public EngineStats build() {
-            return new EngineStats(readings.clone());
+            return new EngineStats(readings.clone(), absences.clone());
         }
     }
 }

@@ -58,6 +58,20 @@ public interface KeyValueStore extends AutoCloseable {
         put(key, value, value.length);
     }
 
+    /**
+     * Reads {@code key} into {@code into} (as {@link #get}) and then writes the first
+     * {@code valueLength} bytes of {@code value} under it: YCSB's read-modify-write. A transactional
+     * engine does both in one transaction (the SQL engines: {@code SELECT ... FOR UPDATE}, then the
+     * write, one commit); the default is the two calls.
+     *
+     * @return whether the key was present before the write
+     */
+    default boolean readModifyWrite(byte[] key, ValueBuffer into, byte[] value, int valueLength) {
+        boolean present = get(key, into);
+        put(key, value, valueLength);
+        return present;
+    }
+
     /** Removes {@code key}; removing an absent key is not an error. */
     void delete(byte[] key);
 

@@ -60,7 +60,15 @@ public enum Metric {
     /** Bytes of live and not yet swept heap objects of that runtime now. */
     HEAP_IN_USE_BYTES(Kind.GAUGE, "bytes"),
     /** Bytes that runtime allocated on its heap, cumulative: divided by operations, the allocation per operation. */
-    HEAP_ALLOCATED_BYTES(Kind.COUNTER, "bytes");
+    HEAP_ALLOCATED_BYTES(Kind.COUNTER, "bytes"),
+    /** Checkpoints a relational server completed (PostgreSQL: pg_stat_bgwriter checkpoints_timed + checkpoints_req). */
+    CHECKPOINTS(Kind.COUNTER, "checkpoints"),
+    /**
+     * CPU time (user + system) of a server process the engine started and runs beside the JVM (the
+     * managed PostgreSQL, MariaDB and etcd servers), in nanoseconds, cumulative: divided by
+     * operations, the server's CPU per operation.
+     */
+    SERVER_CPU_NANOS(Kind.COUNTER, "ns");
 
     /** Whether values add up over time or are a level. */
     public enum Kind { COUNTER, GAUGE }

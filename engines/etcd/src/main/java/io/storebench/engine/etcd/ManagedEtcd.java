@@ -3,15 +3,15 @@ package io.storebench.engine.etcd;
 import io.storebench.engine.ConfigurationException;
 import io.storebench.engine.DataDirectory;
 import io.storebench.engine.StoreException;
+import io.storebench.engine.server.LoopbackPorts;
+import io.storebench.engine.server.ServerLog;
+import io.storebench.engine.server.Watchdog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -132,7 +132,7 @@ public final class ManagedEtcd implements AutoCloseable {
     private final Path root;
     private final List<Member> members;
     private final Thread shutdownHook;
-    private volatile Process watchdog;
+    private volatile Watchdog watchdog;
     private boolean closed;
 
     private ManagedEtcd(Settings settings, Path root, List<Member> members) {
@@ -262,7 +262,7 @@ public final class ManagedEtcd implements AutoCloseable {
     // ---------------------------------------------------------------- start
 
     private static List<Member> plan(Settings settings, Path root) {
-        int[] ports = freePorts(3 * settings.members());
+        int[] ports = LoopbackPorts.free("etcd", 3 * settings.members());
         String scheme = settings.tls() == null ? "http" : "https";
         List<Member> planned = new ArrayList<>();
         for (int i = 0; i < settings.members(); i++) {
@@ -271,30 +271,6 @@ public final class ManagedEtcd implements AutoCloseable {
                     null, root.resolve("m" + i), root.resolve("m" + i + ".log")));
         }
         return planned;
-    }
-
-    /** Ports free now, all held open together so none is handed out twice. */
-    private static int[] freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new StoreException("etcd: cannot find free loopback ports: " + e.getMessage(), e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // only a probe
-                }
-            }
-        }
     }
 
     private void launch() {
@@ -316,7 +292,7 @@ public final class ManagedEtcd implements AutoCloseable {
             members.set(i, new Member(planned.name(), planned.clientUrl(), planned.peerUrl(), planned.metricsUrl(),
                     process, planned.dataDirectory(), planned.log()));
         }
-        startWatchdog();
+        watchdog = Watchdog.start("etcd", members.stream().map(m -> m.process().pid()).toList(), root);
         awaitHealthy();
     }
 
@@ -349,26 +325,6 @@ public final class ManagedEtcd implements AutoCloseable {
         return command;
     }
 
-    /**
-     * A shell that waits for this JVM to end and then kills the members and removes their data:
-     * the cleanup for a JVM that ends without running shutdown hooks (a halted fork, SIGKILL).
-     */
-    private void startWatchdog() {
-        String pids = members.stream().map(m -> Long.toString(m.process().pid())).collect(Collectors.joining(" "));
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c",
-                "while kill -0 \"$STOREBENCH_JVM\" 2>/dev/null; do sleep 1; done;"
-                        + " kill -9 $STOREBENCH_MEMBERS 2>/dev/null; sleep 1; rm -rf \"$STOREBENCH_ROOT\"")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().put("STOREBENCH_JVM", Long.toString(ProcessHandle.current().pid()));
-        builder.environment().put("STOREBENCH_MEMBERS", pids);
-        builder.environment().put("STOREBENCH_ROOT", root.toString());
-        try {
-            watchdog = builder.start();
-        } catch (IOException e) {
-            throw new StoreException("etcd: cannot start the watchdog shell /bin/sh: " + e.getMessage(), e);
-        }
-    }
-
     private void awaitHealthy() {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         long deadline = System.nanoTime() + settings.startTimeout().toNanos();
@@ -377,7 +333,7 @@ public final class ManagedEtcd implements AutoCloseable {
                     .timeout(Duration.ofSeconds(2)).build();
             while (true) {
                 if (!member.process().isAlive()) {
-                    String last = lastLogLine(member.log());
+                    String last = ServerLog.lastLine(member.log());
                     String message = "etcd: member " + member.name() + " exited with code " + member.process().exitValue()
                             + " while starting; its log " + member.log() + " ends: " + last;
                     throw last.contains("address already in use") ? new PortTakenException(message)
@@ -397,7 +353,7 @@ public final class ManagedEtcd implements AutoCloseable {
                 if (System.nanoTime() > deadline) {
                     throw new StoreException("etcd: member " + member.name() + " not healthy after "
                             + settings.startTimeout().toMillis() + " ms; its log " + member.log() + " ends: "
-                            + lastLogLine(member.log()));
+                            + ServerLog.lastLine(member.log()));
                 }
                 sleep(HEALTH_POLL);
             }
@@ -425,15 +381,9 @@ public final class ManagedEtcd implements AutoCloseable {
                 }
             }
         }
-        Process dog = watchdog;
+        Watchdog dog = watchdog;
         if (dog != null) {
-            dog.descendants().forEach(ProcessHandle::destroyForcibly); // its sleep
-            dog.destroyForcibly();
-            try {
-                dog.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            dog.stop();
         }
         try {
             DataDirectory.delete(root);
@@ -441,20 +391,6 @@ public final class ManagedEtcd implements AutoCloseable {
             // a member killed by SIGKILL may leave a file being removed; the watchdog is gone, so try once more
             sleep(Duration.ofMillis(200));
             DataDirectory.delete(root);
-        }
-    }
-
-    private static String lastLogLine(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                if (!lines.get(i).isBlank()) {
-                    return lines.get(i).strip();
-                }
-            }
-            return "(empty)";
-        } catch (IOException e) {
-            return "(unreadable: " + e.getMessage() + ")";
         }
     }
 

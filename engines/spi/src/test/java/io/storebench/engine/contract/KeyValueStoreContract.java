@@ -147,6 +147,17 @@ public class KeyValueStoreContract {
     }
 
     @TestTemplate
+    void readModifyWriteReturnsTheOldValueAndLeavesTheNewOne() {
+        assume(Capability.RETAINS_DATA);
+        ValueBuffer buffer = new ValueBuffer(2);
+        assertFalse(store.readModifyWrite(bytes("rmw"), buffer, bytes("first-ignored"), 5));
+        assertArrayEquals(bytes("first"), read(bytes("rmw")));
+        assertTrue(store.readModifyWrite(bytes("rmw"), buffer, bytes("second"), 6));
+        assertArrayEquals(bytes("first"), buffer.toByteArray());
+        assertArrayEquals(bytes("second"), read(bytes("rmw")));
+    }
+
+    @TestTemplate
     void missingKeyReturnsFalseAndLeavesTheBufferAlone() {
         ValueBuffer buffer = new ValueBuffer(8);
         buffer.set(bytes("before"), 0, 6);
