@@ -84,9 +84,22 @@ public record EngineOption(String name, String description, String defaultValue,
         public String check(String engine, String option, String value) {
             try {
                 return rule.apply(value.trim());
+            } catch (SecretInValueException e) {
+                throw new ConfigurationException("option '" + option + "' of engine '" + engine + "' (value not shown) "
+                        + e.getMessage() + "; allowed: " + describe);
             } catch (IllegalArgumentException e) {
                 throw invalid(engine, option, value, e.getMessage(), describe);
             }
+        }
+    }
+
+    /**
+     * Thrown by a {@link Text} rule when the value holds a secret it must not (a password in a URL):
+     * the error names the option and what is wrong, never the value.
+     */
+    public static final class SecretInValueException extends IllegalArgumentException {
+        public SecretInValueException(String message) {
+            super(message);
         }
     }
 

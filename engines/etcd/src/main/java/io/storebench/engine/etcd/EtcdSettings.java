@@ -4,9 +4,8 @@ import io.storebench.engine.ConfigurationException;
 import io.storebench.engine.Durability;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOptions;
-import java.io.IOException;
+import io.storebench.engine.server.Passwords;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -89,24 +88,7 @@ record EtcdSettings(List<String> endpoints, int members, String binary, int conn
      * @throws ConfigurationException if neither gives one; the message names where it looked, never a value
      */
     String password() {
-        if (passwordFile != null) {
-            try {
-                List<String> lines = Files.readAllLines(passwordFile, StandardCharsets.UTF_8);
-                if (lines.isEmpty() || lines.get(0).isEmpty()) {
-                    throw new ConfigurationException("etcd: password-file " + passwordFile + " is empty");
-                }
-                return lines.get(0);
-            } catch (IOException e) {
-                throw new ConfigurationException("etcd: password-file " + passwordFile + " cannot be read: "
-                        + e.getClass().getSimpleName());
-            }
-        }
-        String password = System.getenv(EtcdEngine.PASSWORD_VARIABLE);
-        if (password == null || password.isEmpty()) {
-            throw new ConfigurationException("etcd: user " + user + " needs a password: set $"
-                    + EtcdEngine.PASSWORD_VARIABLE + " or give password-file (never the password itself)");
-        }
-        return password;
+        return Passwords.read(EtcdEngine.NAME, user, passwordFile, EtcdEngine.PASSWORD_VARIABLE);
     }
 
     // ---------------------------------------------------------------- rules for single option values
