@@ -105,6 +105,11 @@ final class ManagedServer implements AutoCloseable {
         return root;
     }
 
+    /** The server's data directory, inside {@link #root()}. */
+    Path dataDirectory() {
+        return root.resolve("data");
+    }
+
     /** Whether the server process is running. */
     boolean alive() {
         Process running = process;
@@ -129,7 +134,7 @@ final class ManagedServer implements AutoCloseable {
     // ---------------------------------------------------------------- start
 
     private void launch(Duration startTimeout) {
-        Path data = root.resolve("data");
+        Path data = dataDirectory();
         Path sockets = root.resolve("socket");
         boolean socket = sockets.toString().length() <= MAX_SOCKET_DIRECTORY;
         try {

@@ -2,6 +2,7 @@ package io.storebench.engine.sql;
 
 import io.storebench.engine.AbstractKeyValueStore;
 import io.storebench.engine.ConfigurationException;
+import io.storebench.engine.DataDirectory;
 import io.storebench.engine.EngineStats;
 import io.storebench.engine.Metric;
 import io.storebench.engine.PerThread;
@@ -12,6 +13,7 @@ import io.storebench.engine.ValueBuffer;
 import io.storebench.engine.WriteBatch;
 import io.storebench.engine.server.ProcessCpu;
 import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -139,6 +141,21 @@ final class SqlStore extends AbstractKeyValueStore implements Retrying {
             closeQuietly(connection);
             throw new StoreException(dialect.engine() + ": cannot prepare a session: " + e.getMessage(), e);
         }
+    }
+
+    /** The managed server's process; for tests. */
+    ProcessHandle serverProcess() {
+        return server.process();
+    }
+
+    /** The managed server's folder; for tests. */
+    Path serverRoot() {
+        return server.root();
+    }
+
+    /** The managed server's JDBC URL, without parameters; for tests. */
+    String serverUrl() {
+        return server.jdbcUrl();
     }
 
     @Override
@@ -276,6 +293,8 @@ final class SqlStore extends AbstractKeyValueStore implements Retrying {
         EngineStats.Builder server = EngineStats.builder();
         dialect.readServerStats(control, start, server);
         if (this.server != null) {
+            server.engine(Metric.BYTES_ON_DISK, DataDirectory.sizeOf(this.server.dataDirectory()),
+                    "files in the managed server's data directory (WAL or redo log and system tables included)");
             ProcessCpu.nanos(this.server.process()).ifPresentOrElse(
                     nanos -> server.engine(Metric.SERVER_CPU_NANOS, nanos - serverCpuAtOpen, "managed server: "
                             + ProcessCpu.SOURCE),
