@@ -142,7 +142,7 @@ class RunJsonTest {
                 .jvmGc(new GcPressure(GcPressure.JVM, 14, 15L, null, 16L, null, "the whole fork JVM", Map.of()))
                 .build();
         ForkResult fork = new ForkResult("badger", "badger-1", 1, "buffered", "f", true, 0,
-                new LoadResult(10, 1, 10, 1, 1, 0, 1_500L), 10, List.of(10.0), List.of(), metrics, 0, 0, 0, null,
+                new LoadResult(10, 1, 10, 1, 1, 0, 1_500L, 1), 10, List.of(10.0), List.of(), metrics, 0, 0, 0, null,
                 List.of(), Map.of(), null);
         String json = JsonFiles.MAPPER.writeValueAsString(fork);
         JsonNode tree = JsonFiles.MAPPER.readTree(json);

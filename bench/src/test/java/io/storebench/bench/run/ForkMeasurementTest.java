@@ -247,7 +247,7 @@ class ForkMeasurementTest {
         counters.error(io.storebench.workloads.Operation.UPDATE, new IllegalStateException("down"));
         counters.endIteration(true);
         ForkResult result = totals.result(new ForkTotals.ForkIdentity("memory", "memory-1", 2, "none", "f", 50,
-                java.util.Map.of("memory", "1")), counters, new LoadResult(10, 1, 10, 1, 1, 0, 100L), null);
+                java.util.Map.of("memory", "1")), counters, new LoadResult(10, 1, 10, 1, 1, 0, 100L, 1), null);
         assertTrue(totals.measured());
         assertEquals(List.of("read", "update"), result.operations().stream().map(OperationResult::operation).toList(),
                 "an operation type that only failed is reported");

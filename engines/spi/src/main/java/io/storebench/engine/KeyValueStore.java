@@ -99,6 +99,15 @@ public interface KeyValueStore extends AutoCloseable {
     int maxKeySize();
 
     /**
+     * How many records the harness's load phase writes at once, as one {@link #write(WriteBatch)}:
+     * 1 (a put each, the default) or the engine's batch size, for an engine that loads in batches
+     * as its users do (the SQL engines' {@code batch-rows}, as YCSB's {@code db.batchsize}).
+     */
+    default int loadBatchRows() {
+        return 1;
+    }
+
+    /**
      * What this store learned it runs once open, beyond {@link EngineProvider#versions()}: for a
      * remote engine the server's version ({@code "etcd-server" -> "3.4.30"}), name to version.
      * Empty when there is nothing to add. Answered from what {@code open} learned; no call to the

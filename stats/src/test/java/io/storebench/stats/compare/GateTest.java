@@ -35,7 +35,7 @@ class GateTest {
                         value / 2, value, value * 2, value * 10), 1e5, 0, 0, 0));
             }
             results.add(new ForkResult(engine, engine + "-" + f, 1, "buffered", "fp1", true, 0,
-                    new LoadResult(1000, 0.1, 1e4, 1000, 2000, 0, null), 2e5 * Math.exp(0.02 * random.nextGaussian()),
+                    new LoadResult(1000, 0.1, 1e4, 1000, 2000, 0, null, null), 2e5 * Math.exp(0.02 * random.nextGaussian()),
                     List.of(2e5), operations2, null, 0, 0, 0, null, List.of(), Map.of(), null));
         }
         SettingsRecord settings = new SettingsRecord("ycsb-a", 1000, Map.of("read", 0.5, "update", 0.5),

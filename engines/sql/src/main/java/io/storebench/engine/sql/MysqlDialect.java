@@ -65,7 +65,8 @@ final class MysqlDialect implements SqlDialect {
     @Override
     public boolean retryable(SQLException failure) {
         int code = failure.getErrorCode();
-        return code == 1213 || code == 1205 || "40001".equals(failure.getSQLState()); // deadlock, lock wait timeout
+        // deadlock, lock wait timeout, TiDB's write conflict of an optimistic transaction
+        return code == 1213 || code == 1205 || code == 9007 || "40001".equals(failure.getSQLState());
     }
 
     @Override

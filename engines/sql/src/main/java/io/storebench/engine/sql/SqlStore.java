@@ -174,6 +174,11 @@ final class SqlStore extends AbstractKeyValueStore implements Retrying {
         return versions;
     }
 
+    @Override
+    public int loadBatchRows() {
+        return settings.batchRows();
+    }
+
     // ---------------------------------------------------------------- operations
 
     @Override

@@ -146,6 +146,7 @@ class SqlRetryTest {
         MysqlDialect mysql = new MysqlDialect();
         assertTrue(mysql.retryable(new SQLException("deadlock", "40001", 1213)));
         assertTrue(mysql.retryable(new SQLException("lock wait timeout", "HY000", 1205)));
+        assertTrue(mysql.retryable(new SQLException("TiDB write conflict", "HY000", 9007)));
         assertFalse(mysql.retryable(new SQLException("duplicate", "23000", 1062)));
     }
 
