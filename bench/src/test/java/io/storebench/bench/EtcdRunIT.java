@@ -13,15 +13,11 @@ import io.storebench.stats.model.OperationResult;
 import io.storebench.stats.model.RunRecord;
 import io.storebench.stats.model.Unavailability;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogReader;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,7 +120,7 @@ class EtcdRunIT {
             RunRecord record = JsonFiles.MAPPER.readValue(out.resolve("run.json").toFile(), RunRecord.class);
             assertEquals(0, record.engines().get(0).forks().get(0).operations().stream()
                     .mapToLong(OperationResult::errors).sum(), "authenticated operations succeed");
-            assertNoPassword(out, result);
+            Secrets.assertNowhere(PASSWORD, out, result);
 
             // A wrong password: refused before any fork, in one line that shows neither password.
             Path wrong = temp.resolve("auth-wrong");
@@ -142,33 +138,4 @@ class EtcdRunIT {
             assertTrue(missing.err().contains("STOREBENCH_ETCD_PASSWORD"), missing.err());
         }
     }
-
-    /** Searches every file of the run folder (run.json, reports, JMH's output, HdrHistogram logs) and the output. */
-    private static void assertNoPassword(Path folder, BenchmarksJar.Result result) throws IOException {
-        byte[] secret = PASSWORD.getBytes(StandardCharsets.UTF_8);
-        List<Path> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(folder)) {
-            walk.filter(Files::isRegularFile).forEach(files::add);
-        }
-        assertTrue(files.stream().anyMatch(f -> f.endsWith("run.json")) && files.size() >= 5, files.toString());
-        for (Path file : files) {
-            assertFalse(contains(Files.readAllBytes(file), secret), "the password is in " + file);
-        }
-        assertFalse(result.out().contains(PASSWORD), "the password is in the output");
-        assertFalse(result.err().contains(PASSWORD), "the password is in the error output");
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
-    }
-
 }

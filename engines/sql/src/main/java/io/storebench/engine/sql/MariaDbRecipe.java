@@ -13,7 +13,9 @@ import java.util.List;
  * The managed MariaDB server: {@code mariadb-install-db} into the data directory, then
  * {@code mariadbd} with no option files of the machine ({@code --no-defaults}), an init file that
  * makes the {@code storebench} database and a user {@code storebench@127.0.0.1} with no password
- * (loopback only), and the binary log off. Durability: {@code strict} is
+ * (loopback only), the binary log off, and its own temporary directory (a starting mariadbd deletes
+ * every {@code #sql*} file in its tmpdir, so servers sharing /tmp break each other's temporary tables,
+ * and concurrent {@code mariadb-install-db} runs fail). Durability: {@code strict} is
  * {@code innodb_flush_log_at_trx_commit=1} and {@code sync_binlog=1}; {@code buffered} is
  * {@code innodb_flush_log_at_trx_commit=2} (the redo log is written at commit, flushed once a
  * second). {@code innodb_buffer_pool_size} is the cache budget (InnoDB's minimum is 5 MiB).
@@ -61,7 +63,8 @@ final class MariaDbRecipe implements ServerRecipe {
     @Override
     public List<String> initializeCommand(Path data) {
         List<String> command = new ArrayList<>(List.of(installDb.toString(), "--no-defaults",
-                "--datadir=" + data, "--auth-root-authentication-method=normal", "--skip-test-db"));
+                "--datadir=" + data, "--tmpdir=" + data.getParent(), "--auth-root-authentication-method=normal",
+                "--skip-test-db"));
         if (installDb.getParent() != null && !installDb.getParent().equals(Path.of("/usr/bin"))) {
             command.add("--basedir=" + installDb.getParent().getParent());
         }
@@ -84,6 +87,7 @@ final class MariaDbRecipe implements ServerRecipe {
         }
         List<String> command = new ArrayList<>(List.of(mariadbd.toString(), "--no-defaults",
                 "--datadir=" + data,
+                "--tmpdir=" + root,
                 "--port=" + port,
                 "--bind-address=127.0.0.1",
                 "--socket=" + (socketDirectory == null ? root.resolve("m.sock") : socketDirectory.resolve("mariadb.sock")),
