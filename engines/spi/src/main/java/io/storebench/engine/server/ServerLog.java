@@ -26,13 +26,18 @@ public final class ServerLog {
         }
     }
 
-    /** The last non-blank line of {@code log} that contains {@code marker}, else its last line. */
-    public static String lastLineWith(Path log, String marker) {
+    /**
+     * The last line of {@code log} that reports an error ({@code ERROR}, {@code FATAL},
+     * {@code PANIC}), else its last non-blank line: what a failed start is quoted by, since a
+     * program may end its log with a generic footer after the error.
+     */
+    public static String lastError(Path log) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.ISO_8859_1);
             for (int i = lines.size() - 1; i >= 0; i--) {
-                if (lines.get(i).contains(marker)) {
-                    return lines.get(i).strip();
+                String line = lines.get(i);
+                if (line.contains("ERROR") || line.contains("FATAL") || line.contains("PANIC")) {
+                    return line.strip();
                 }
             }
         } catch (IOException e) {

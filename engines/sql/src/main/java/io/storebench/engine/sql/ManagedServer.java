@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link #start} initializes the data directory, starts the server and returns once it accepts
  * a JDBC connection; if that fails, everything it made is stopped and removed before it throws, with
- * the log's last line in the message. Nothing outlives the server: {@link #close()} stops it
+ * the log's last error line in the message (the log itself is removed with the rest). Nothing outlives the server: {@link #close()} stops it
  * (its clean fast shutdown, then SIGKILL after 30 s) and removes the folder; a JVM shutdown hook
  * does the same on Ctrl-C; and a {@link Watchdog} shell kills it and removes the folder when the
  * JVM is gone without running its hooks.
@@ -158,7 +158,7 @@ final class ManagedServer implements AutoCloseable {
             if (!init.waitFor(STOP_GRACE.toMillis() * 4, TimeUnit.MILLISECONDS)) {
                 init.destroyForcibly();
                 throw new StoreException(recipe.name() + ": initializing " + data + " took over "
-                        + STOP_GRACE.toSeconds() * 4 + " s; its log " + initLog + " ends: " + ServerLog.lastLine(initLog));
+                        + STOP_GRACE.toSeconds() * 4 + " s; its log said: " + ServerLog.lastError(initLog));
             }
         } catch (InterruptedException e) {
             init.destroyForcibly();
@@ -167,7 +167,7 @@ final class ManagedServer implements AutoCloseable {
         }
         if (init.exitValue() != 0) {
             throw new StoreException(recipe.name() + ": " + recipe.initializeCommand(data).get(0) + " exited with code "
-                    + init.exitValue() + "; its log " + initLog + " ends: " + ServerLog.lastLine(initLog));
+                    + init.exitValue() + "; its log said: " + ServerLog.lastError(initLog));
         }
     }
 
@@ -190,9 +190,9 @@ final class ManagedServer implements AutoCloseable {
         SQLException last = null;
         while (true) {
             if (!process.isAlive()) {
-                String line = ServerLog.lastLine(log);
+                String line = ServerLog.lastError(log);
                 String message = recipe.name() + ": the server exited with code " + process.exitValue()
-                        + " while starting; its log " + log + " ends: " + line;
+                        + " while starting; its log said: " + line;
                 throw recipe.portTaken(line) ? new PortTakenException(message) : new StoreException(message);
             }
             try (Connection ignored = DriverManager.getConnection(recipe.jdbcUrl(port), properties)) {
@@ -202,8 +202,8 @@ final class ManagedServer implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 throw new StoreException(recipe.name() + ": the server did not accept connections within "
-                        + startTimeout.toMillis() + " ms (last: " + last.getMessage() + "); its log " + log + " ends: "
-                        + ServerLog.lastLine(log));
+                        + startTimeout.toMillis() + " ms (last: " + last.getMessage() + "); its log said: "
+                        + ServerLog.lastError(log));
             }
             try {
                 Thread.sleep(POLL.toMillis());

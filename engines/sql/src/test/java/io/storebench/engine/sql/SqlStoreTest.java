@@ -141,6 +141,18 @@ class SqlStoreTest {
         assertTrue(after.get(Metric.USER_BYTES_WRITTEN).isPresent());
     }
 
+    @org.junit.jupiter.api.Test
+    void aServerThatCannotStartIsAFailureQuotingItsErrorAndLeavesNothing() {
+        // 1 TiB of shared_buffers: PostgreSQL cannot map it and exits at once
+        io.storebench.engine.StoreException failure = org.junit.jupiter.api.Assertions.assertThrows(
+                io.storebench.engine.StoreException.class,
+                () -> open(SqlTesting.Kind.POSTGRES, Durability.BUFFERED, EngineConfig.MAX_CACHE_BYTES));
+        assertTrue(failure.getMessage().contains("the server exited with code"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("FATAL"), "quotes the server's error: " + failure.getMessage());
+        assertFalse(failure.getMessage().contains("\n"), failure.getMessage());
+        assertFalse(Files.exists(temp.resolve("data").resolve("postgres-server")), "nothing left");
+    }
+
     @ParameterizedTest
     @EnumSource(SqlTesting.Kind.class)
     void aJvmThatHaltsLeavesNoServerAndNoDataBehind(SqlTesting.Kind kind) throws Exception {
