@@ -24,7 +24,7 @@ class IterationResultsTest {
         EngineMetrics metrics = metrics(EngineStats.builder().engine(Metric.CACHE_HITS, 3, "hits")
                 .engine(Metric.CACHE_MISSES, 1, "misses").engine(Metric.BYTES_ON_DISK, 4096, "du").build(),
                 EngineStats.empty());
-        List<Result> results = new IterationResults().operation("read", histogram, 2).unavailable(0)
+        List<Result> results = new IterationResults().operation("read", histogram, 2, null).unavailable(0)
                 .integrityFailures(1).metrics(metrics).lateOperations(5).list();
         assertEquals(List.of("read.p50", "read.p99", "read.p99.9", "read.max", "read.errors", "integrity-failures",
                 "cache-hit-ratio", "bytes-on-disk", "late-operations"), results.stream().map(Result::getLabel).toList());
