@@ -73,6 +73,8 @@ final class IterationResults {
         add("value-log-bytes-reclaimed", metrics.valueLogBytesReclaimed(), "B", AggregationPolicy.SUM);
         add("pages-allocated", metrics.pagesAllocated(), "pages", AggregationPolicy.SUM);
         add("free-pages", metrics.freePages(), "pages", AggregationPolicy.MAX);
+        add("checkpoints", metrics.checkpoints(), "checkpoints", AggregationPolicy.SUM);
+        add("server-cpu-per-op", metrics.serverCpuNanosPerOperation(), "ns", AggregationPolicy.AVG);
         gc("go-gc", metrics.goGc(), true);
         gc("jvm-gc", metrics.jvmGc(), false);
         return this;

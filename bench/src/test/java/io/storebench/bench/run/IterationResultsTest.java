@@ -36,6 +36,22 @@ class IterationResultsTest {
     }
 
     @Test
+    void aStoreThatRetriesHasItsRetriesPerOperationAndAServerItsCheckpointsAndCpu() {
+        Histogram histogram = new Histogram(3);
+        histogram.recordValue(1_000);
+        EngineMetrics metrics = metrics(EngineStats.builder().engine(Metric.CHECKPOINTS, 2, "pg_stat_bgwriter")
+                .engine(Metric.SERVER_CPU_NANOS, 3_000_000, "/proc/PID/stat")
+                .absent(Metric.CACHE_HITS, "no counters").build(), EngineStats.empty());
+        List<Result> results = new IterationResults().operation("update", histogram, 0, 4L).metrics(metrics).list();
+        assertEquals(List.of("update.p50", "update.p99", "update.p99.9", "update.max", "update.errors",
+                "update.retries", "checkpoints", "server-cpu-per-op"), results.stream().map(Result::getLabel).toList(),
+                "nothing for a figure not reported");
+        assertEquals("4.000 retries", results.get(5).toString());
+        assertEquals("2.000 checkpoints", results.get(6).toString());
+        assertEquals("3000.000 ns", results.get(7).toString(), "3 ms of server CPU over 1,000 operations");
+    }
+
+    @Test
     void theProgressLinesShowGoGcWhereAnEngineReportsItAndTheJvmsAlways() {
         EngineStats jvm = EngineStats.builder().engine(Metric.GC_CYCLES, 2, "beans")
                 .engine(Metric.GC_PAUSE_P99_NANOS, 3_000_000, "notifications").build();
