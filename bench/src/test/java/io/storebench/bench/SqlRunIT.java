@@ -91,6 +91,9 @@ class SqlRunIT {
                 assertTrue(operation.latency().count() > 0, engine.engine() + " " + operation.operation());
                 assertEquals(0, operation.errors(), engine.engine() + " " + operation.operation());
                 assertEquals(0, operation.integrityFailures(), engine.engine() + " " + operation.operation());
+                assertEquals(!engine.engine().equals("rocksdb"), operation.retries() != null,
+                        engine.engine() + " " + operation.operation() + ": a SQL store's retries, 0 or more; none for"
+                                + " rocksdb, which does not retry");
             }
         }
         assertServerCounters(record, "postgres", "pg_stat_database", "pg_current_wal_lsn");
@@ -128,6 +131,8 @@ class SqlRunIT {
         }
         assertEquals(Set.of("1", "2", "3"), ranks, "one rank each: " + markdown);
         assertTrue(markdown.contains("| engine | cache hit ratio | log bytes/s |"), markdown);
+        assertTrue(markdown.contains("| errors | integrity | retries |"), "the SQL stores retry: " + markdown);
+        assertTrue(markdown.contains("checkpoints | server CPU/op |"), markdown);
         for (String engine : List.of("postgres", "mysql")) {
             assertTrue(Pattern.compile("(?m)^\\| " + engine + " \\| [01]\\.\\d{3} \\| [0-9.,]+ (B|KiB|MiB|GiB)/s \\|")
                     .matcher(markdown).find(), engine + "'s hit ratio and log bytes/s in the report: " + markdown);
@@ -145,6 +150,11 @@ class SqlRunIT {
         assertTrue(metrics.logBytesPerSecond() > 0, engine + ": updates write the log");
         assertTrue(metrics.sources().get("cacheHitRatio").contains(hitSource), metrics.sources().toString());
         assertTrue(metrics.sources().get("logBytesPerSecond").contains(logSource), metrics.sources().toString());
+        assertNotNull(metrics.serverCpuNanosPerOperation(), engine + ": " + metrics.sources());
+        assertTrue(metrics.serverCpuNanosPerOperation() > 0, engine + ": the managed server worked");
+        assertTrue(metrics.sources().get("serverCpuNanosPerOperation").startsWith("managed server"),
+                metrics.sources().toString());
+        assertEquals(engine.equals("postgres"), metrics.checkpoints() != null, engine + ": " + metrics.sources());
     }
 
     /** A server process seen during the run, with what it ran: a process that has ended no longer says. */
@@ -225,6 +235,13 @@ class SqlRunIT {
         assertEquals(0, fork.operations().stream().mapToLong(OperationResult::errors).sum(), "operations succeed");
         assertTrue(record.engines().get(0).versions().get(engine + "-server").contains(serverVersion),
                 record.engines().get(0).versions().toString());
+        EngineMetrics metrics = fork.engineMetrics();
+        assertEquals(null, metrics.serverCpuNanosPerOperation(), "not this machine's process to read");
+        assertTrue(metrics.sources().get("serverCpuNanosPerOperation").startsWith("not reported: an existing server"),
+                metrics.sources().toString());
+        String report = Files.readString(out.resolve("report.md"));
+        assertTrue(report.contains("- " + engine + " serverCpuNanosPerOperation: not reported: an existing server"),
+                report);
     }
 
     /** The rows of the run's table on {@code server}, read as its user with the password. */

@@ -7,34 +7,45 @@ import io.storebench.stats.model.OperationResult;
 import io.storebench.stats.model.RunRecord;
 import io.storebench.stats.model.SettingsRecord;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The table a run ends with: per engine, throughput, and per operation p50, p99 and p99.9 with
  * their 95 % confidence intervals across forks (one value per fork), errors and integrity
- * failures. As text for the terminal, with a line beneath per engine whose operations failed and
- * per engine behind a language boundary ({@link BoundarySection#notes}); {@code report} puts the
- * same table in {@code report.md} and {@code report.html}.
+ * failures, and when an engine of the run retries (the SQL engines), the retries inside the
+ * operations ("—" for an engine that does not retry). As text for the terminal, with a line
+ * beneath per engine whose operations failed and per engine behind a language boundary
+ * ({@link BoundarySection#notes}); {@code report} puts the same table in {@code report.md} and
+ * {@code report.html}.
  */
 public final class ComparisonTable {
-    private static final String[] HEADER = {"engine", "forks", "throughput ops/s", "operation", "p50 us", "p99 us",
-        "p99.9 us", "errors", "integrity"};
+    private static final List<String> HEADER = List.of("engine", "forks", "throughput ops/s", "operation", "p50 us",
+        "p99 us", "p99.9 us", "errors", "integrity");
+    private static final String RETRIES = "retries";
 
     private ComparisonTable() {
     }
 
-    /** The rows: one per engine and operation. */
+    /** The rows: one per engine and operation, with a retries cell when {@link #retries} says so. */
     public static List<String[]> rows(RunRecord record) {
+        boolean withRetries = retries(record);
         List<String[]> rows = new ArrayList<>();
         for (EngineRun engine : record.engines()) {
             List<ForkResult> forks = engine.forks();
             if (forks.isEmpty()) {
-                rows.add(new String[] {engine.engine(), "0", "no fork finished", "", "", "", "", "", ""});
+                String[] row = new String[HEADER.size() + (withRetries ? 1 : 0)];
+                Arrays.fill(row, "");
+                row[0] = engine.engine();
+                row[1] = "0";
+                row[2] = "no fork finished";
+                rows.add(row);
                 continue;
             }
             String throughput = interval(forks.stream().mapToDouble(ForkResult::throughput).toArray(), 1, "%,.0f");
@@ -44,16 +55,33 @@ public final class ComparisonTable {
             for (String operation : operations) {
                 List<OperationResult> results = forks.stream().flatMap(f -> f.operations().stream())
                         .filter(o -> o.operation().equals(operation)).toList();
-                rows.add(new String[] {first ? engine.engine() : "", first ? Integer.toString(forks.size()) : "",
-                    first ? throughput : "", operation,
-                    latency(results, o -> o.latency().p50()), latency(results, o -> o.latency().p99()),
-                    latency(results, o -> o.latency().p999()),
-                    Long.toString(results.stream().mapToLong(OperationResult::errors).sum()),
-                    Long.toString(results.stream().mapToLong(OperationResult::integrityFailures).sum())});
+                List<String> row = new ArrayList<>(List.of(first ? engine.engine() : "",
+                        first ? Integer.toString(forks.size()) : "", first ? throughput : "", operation,
+                        latency(results, o -> o.latency().p50()), latency(results, o -> o.latency().p99()),
+                        latency(results, o -> o.latency().p999()),
+                        Long.toString(results.stream().mapToLong(OperationResult::errors).sum()),
+                        Long.toString(results.stream().mapToLong(OperationResult::integrityFailures).sum())));
+                if (withRetries) {
+                    row.add(retries(results));
+                }
+                rows.add(row.toArray(String[]::new));
                 first = false;
             }
         }
         return rows;
+    }
+
+    /** Whether a fork of {@code record} ran on a store that retries: then the table has a retries column. */
+    static boolean retries(RunRecord record) {
+        return record.engines().stream().flatMap(e -> e.forks().stream()).flatMap(f -> f.operations().stream())
+                .anyMatch(o -> o.retries() != null);
+    }
+
+    /** The retries of {@code results} together; "—" when none of them is of a store that retries. */
+    private static String retries(List<OperationResult> results) {
+        List<Long> counts = results.stream().map(OperationResult::retries).filter(Objects::nonNull).toList();
+        return counts.isEmpty() ? MetricColumn.NOT_MEASURED
+                : Long.toString(counts.stream().mapToLong(Long::longValue).sum());
     }
 
     private static String latency(List<OperationResult> results, ToDoubleFunction<OperationResult> nanos) {
@@ -105,7 +133,15 @@ public final class ComparisonTable {
 
     /** The per-engine, per-operation table. */
     public static TextTable table(RunRecord record) {
-        TextTable table = new TextTable(List.of(HEADER), false, true, true, false, true, true, true, true, true);
+        List<String> header = new ArrayList<>(HEADER);
+        if (retries(record)) {
+            header.add(RETRIES);
+        }
+        boolean[] numeric = new boolean[header.size()];
+        Arrays.fill(numeric, true);
+        numeric[0] = false;
+        numeric[3] = false;
+        TextTable table = new TextTable(header, numeric);
         rows(record).forEach(table::add);
         return table;
     }

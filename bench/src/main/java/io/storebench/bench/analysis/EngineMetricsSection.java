@@ -15,8 +15,9 @@ import java.util.Set;
  * The report's "Engine metrics" section: per engine, the means across forks of its internal
  * metrics (cache hit ratio, log bytes, write and space amplification, and for a server its own log
  * sync and commit p99); then, when some engine reports them, the readings of one engine family
- * (compaction and write stalls, LSM and value-log sizes, value-log GC, B+tree pages), only the
- * columns some engine of the run has; then where each figure comes from.
+ * (compaction and write stalls, LSM and value-log sizes, value-log GC, B+tree pages, a relational
+ * server's checkpoints and a managed server's CPU per operation), only the columns some engine of
+ * the run has; then where each figure comes from, or why the engine cannot measure it.
  */
 final class EngineMetricsSection {
     private EngineMetricsSection() {
@@ -47,7 +48,10 @@ final class EngineMetricsSection {
                 new MetricColumn("value-log bytes reclaimed", EngineMetrics::valueLogBytesReclaimed,
                         v -> bytes(v, "")),
                 new MetricColumn("pages allocated", EngineMetrics::pagesAllocated, MetricColumn::count),
-                new MetricColumn("free pages", EngineMetrics::freePages, MetricColumn::count)), all);
+                new MetricColumn("free pages", EngineMetrics::freePages, MetricColumn::count),
+                new MetricColumn("checkpoints", EngineMetrics::checkpoints, MetricColumn::count),
+                new MetricColumn("server CPU/op", EngineMetrics::serverCpuNanosPerOperation, Figures::latency)),
+                all);
         boolean derivedSpace = all.stream().anyMatch(m -> m.spaceAmplification() == null && m.bytesOnDisk() != null);
         doc.heading(1, "Engine metrics");
         doc.paragraph("Means across forks, over the measurement iterations. Write amplification is engine bytes"
@@ -57,12 +61,14 @@ final class EngineMetricsSection {
                                 ? "unknown for variable value sizes" : String.format(Locale.ROOT, "%,d bytes", loaded))
                         + ")" : "")
                 + ". Log sync and commit p99 are the engine's own (what it measures is in its sources below), over"
-                + " each fork's last measurement iteration. — means the engine does not report it.");
+                + " each fork's last measurement iteration. — means the engine does not report it (where it knows"
+                + " why, the reason is among the sources below).");
         doc.table(table(columns, engines));
         if (!internals.isEmpty()) {
             doc.heading(2, "Engine-specific readings");
             doc.paragraph("What only some engines count, over the measurement iterations (sizes and free pages:"
-                    + " at the end of them); means across forks, — where the engine does not report it.");
+                    + " at the end of them; a managed server's CPU time per operation completed); means across forks,"
+                    + " — where the engine does not report it.");
             doc.table(table(internals, engines));
         }
         Set<String> notes = new LinkedHashSet<>();
@@ -70,7 +76,8 @@ final class EngineMetricsSection {
             metrics(engine).stream().flatMap(m -> m.sources().entrySet().stream())
                     .forEach(source -> notes.add(engine.engine() + " " + source.getKey() + ": " + source.getValue()));
         }
-        doc.paragraph("Where each figure comes from (a **proxy** is a stand-in, not the engine's own counter):");
+        doc.paragraph("Where each figure comes from (a **proxy** is a stand-in, not the engine's own counter;"
+                + " \"not reported\": the engine cannot measure it, and says why):");
         doc.bullets(List.copyOf(notes));
     }
 

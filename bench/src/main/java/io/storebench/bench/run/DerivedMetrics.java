@@ -6,6 +6,7 @@ import io.storebench.engine.Reading;
 import io.storebench.stats.model.EngineMetrics;
 import io.storebench.stats.model.GcPressure;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.function.BiConsumer;
@@ -13,7 +14,9 @@ import java.util.function.BiConsumer;
 /**
  * The {@link EngineMetrics} of a span of a fork (one iteration, or all of them), derived from the
  * engine's counters and the JVM's ({@link SpanStats}) over that span, each with the source it came
- * from (and whether it is a proxy).
+ * from (and whether it is a proxy). A metric the engine says it cannot measure
+ * ({@link EngineStats#absences()}) leaves the figures it would give null, with the engine's reason
+ * as their source ({@link EngineMetrics.Builder#notReported}).
  */
 final class DerivedMetrics {
     /** What a Go engine's GC figures cover. */
@@ -51,9 +54,43 @@ final class DerivedMetrics {
         reading(stats, Metric.VALUE_LOG_BYTES_RECLAIMED, metrics::valueLogBytesReclaimed);
         reading(stats, Metric.PAGES_ALLOCATED, metrics::pagesAllocated);
         reading(stats, Metric.FREE_PAGES, metrics::freePages);
+        reading(stats, Metric.CHECKPOINTS, metrics::checkpoints);
+        stats.get(Metric.SERVER_CPU_NANOS).filter(cpu -> operations > 0)
+                .ifPresent(cpu -> metrics.serverCpuNanosPerOperation(cpu.value() / (double) operations,
+                        source(cpu) + " / operations completed"));
+        stats.absences().forEach((metric, reason) -> figures(metric)
+                .forEach(figure -> metrics.notReported(figure, reason)));
         return metrics.goGc(gc(GcPressure.GO, stats, operations, GO_SCOPE))
                 .jvmGc(gc(GcPressure.JVM, span.jvm(), operations, JvmGcMeter.SCOPE))
                 .build();
+    }
+
+    /**
+     * The {@link EngineMetrics} fields that {@code metric} is needed for: those an engine that
+     * cannot measure it leaves null. The GC metrics other than the cycles are needed for fields of
+     * {@link GcPressure}, whose sources say so ({@link #gc}).
+     */
+    static List<String> figures(Metric metric) {
+        return switch (metric) {
+            case CACHE_HITS, CACHE_MISSES -> List.of("cacheHitRatio");
+            case LOG_BYTES_WRITTEN -> List.of("logBytesPerSecond");
+            case ENGINE_BYTES_WRITTEN, USER_BYTES_WRITTEN -> List.of("writeAmplification");
+            case BYTES_ON_DISK -> List.of("bytesOnDisk", "spaceAmplification");
+            case LOG_SYNC_P99_NANOS -> List.of("logSyncP99Nanos");
+            case COMMIT_P99_NANOS -> List.of("commitP99Nanos");
+            case COMPACTION_BYTES_WRITTEN -> List.of("compactionBytesWritten");
+            case WRITE_STALLS -> List.of("writeStalls");
+            case LSM_BYTES -> List.of("lsmBytes");
+            case VALUE_LOG_BYTES -> List.of("valueLogBytes");
+            case VALUE_LOG_GC_RUNS -> List.of("valueLogGcRuns");
+            case VALUE_LOG_BYTES_RECLAIMED -> List.of("valueLogBytesReclaimed");
+            case PAGES_ALLOCATED -> List.of("pagesAllocated");
+            case FREE_PAGES -> List.of("freePages");
+            case CHECKPOINTS -> List.of("checkpoints");
+            case SERVER_CPU_NANOS -> List.of("serverCpuNanosPerOperation");
+            case GC_CYCLES -> List.of("goGc");
+            case GC_PAUSE_NANOS, GC_PAUSE_P99_NANOS, HEAP_IN_USE_BYTES, HEAP_ALLOCATED_BYTES -> List.of();
+        };
     }
 
     /**
@@ -78,16 +115,26 @@ final class DerivedMetrics {
             perOperation = allocated.value() / (double) operations;
             sources.put("allocatedBytesPerOperation", source(allocated) + " / operations completed");
         }
+        notReported(stats, Metric.HEAP_ALLOCATED_BYTES, "allocatedBytesPerOperation", sources);
         return new GcPressure(runtime, cycles.value(), pause, p99, heap, perOperation, scope, sources);
     }
 
     private static Long gcReading(EngineStats stats, Metric metric, String field, Map<String, String> sources) {
         Reading reading = stats.get(metric).orElse(null);
         if (reading == null) {
+            notReported(stats, metric, field, sources);
             return null;
         }
         sources.put(field, source(reading));
         return reading.value();
+    }
+
+    /** Gives {@code field} the engine's reason as its source when it cannot measure {@code metric}. */
+    private static void notReported(EngineStats stats, Metric metric, String field, Map<String, String> sources) {
+        String reason = stats.absences().get(metric);
+        if (reason != null) {
+            sources.put(field, EngineMetrics.NOT_REPORTED + reason);
+        }
     }
 
     /** Gives {@code field} the reading of {@code metric} and its source, when the engine reported it. */

@@ -79,11 +79,11 @@ public final class ForkMeasurement {
         this.forkId = engine + "-" + ProcessHandle.current().pid() + "-"
                 + Long.toHexString(System.nanoTime() & 0xFFFFFF);
         this.dataDirectory = runDirectory.resolve("data").resolve(forkId);
-        this.counters = new OperationCounters(engine);
         this.registry = EngineRegistry.discover();
         EngineConfig config = settings.engineConfig(engine, dataDirectory, registry).withThreads(threads);
         WorkloadSpec spec = settings.workload();
         this.store = registry.open(engine, config);
+        this.counters = new OperationCounters(engine, ThreadRetries.retrying(store));
         JvmGcMeter meter = null;
         try {
             this.versions = versions(registry.provider(engine), store);
@@ -227,7 +227,7 @@ public final class ForkMeasurement {
             String label = OPERATIONS[i].label();
             log.write(histogram, label, iterationStartMillis, endMillis);
             totals.addLatency(i, histogram);
-            results.operation(label, histogram, counters.errors(i));
+            results.operation(label, histogram, counters.errors(i), counters.retries(i));
         }
         log.flush();
         counters.endIteration(elapsed > 0);

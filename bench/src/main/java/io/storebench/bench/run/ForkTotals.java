@@ -97,7 +97,8 @@ final class ForkTotals {
                     h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9),
                     h.getMaxValue());
             operations.add(new OperationResult(OPERATIONS[i].label(), latency, h.getTotalCount() / (measuredNanos / 1e9),
-                    counters.errorTotal(i), counters.notFoundTotal(i), counters.integrityTotal(i)));
+                    counters.errorTotal(i), counters.notFoundTotal(i), counters.integrityTotal(i),
+                    counters.retryTotal(i)));
         }
         EngineMetrics metrics = measuredStats == null ? DerivedMetrics.NONE
                 : DerivedMetrics.of(measuredStats, measuredNanos, total, load.userBytes());

@@ -11,20 +11,24 @@ import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * One measurement iteration's figures as JMH secondary results, which {@code jmh.json} keeps:
- * per operation type p50, p99, p99.9, max and errors; then the fork-wide counts, engine metrics and
- * garbage collections.
+ * per operation type p50, p99, p99.9, max, errors and, for a store that retries, retries; then
+ * the fork-wide counts, engine metrics and garbage collections.
  * Each figure's label, unit and aggregation policy are defined here and nowhere else.
  */
 final class IterationResults {
     private final List<Result> results = new ArrayList<>();
 
-    /** An operation type's percentiles (ns) and failed operations. */
-    IterationResults operation(String label, Histogram histogram, long errors) {
+    /**
+     * An operation type's percentiles (ns) and failed operations, and its retries when the store
+     * retries ({@code retries} null when it does not).
+     */
+    IterationResults operation(String label, Histogram histogram, long errors, Long retries) {
         results.add(nanos(label + ".p50", histogram.getValueAtPercentile(50)));
         results.add(nanos(label + ".p99", histogram.getValueAtPercentile(99)));
         results.add(nanos(label + ".p99.9", histogram.getValueAtPercentile(99.9)));
         results.add(nanos(label + ".max", histogram.getMaxValue()));
         results.add(new ScalarResult(label + ".errors", errors, "ops", AggregationPolicy.SUM));
+        add(label + ".retries", retries, "retries", AggregationPolicy.SUM);
         return this;
     }
 
@@ -69,6 +73,8 @@ final class IterationResults {
         add("value-log-bytes-reclaimed", metrics.valueLogBytesReclaimed(), "B", AggregationPolicy.SUM);
         add("pages-allocated", metrics.pagesAllocated(), "pages", AggregationPolicy.SUM);
         add("free-pages", metrics.freePages(), "pages", AggregationPolicy.MAX);
+        add("checkpoints", metrics.checkpoints(), "checkpoints", AggregationPolicy.SUM);
+        add("server-cpu-per-op", metrics.serverCpuNanosPerOperation(), "ns", AggregationPolicy.AVG);
         gc("go-gc", metrics.goGc(), true);
         gc("jvm-gc", metrics.jvmGc(), false);
         return this;

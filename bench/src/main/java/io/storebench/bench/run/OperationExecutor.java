@@ -1,6 +1,7 @@
 package io.storebench.bench.run;
 
 import io.storebench.engine.KeyValueStore;
+import io.storebench.engine.Retrying;
 import io.storebench.engine.ScanVisitor;
 import io.storebench.engine.SelfTimed;
 import io.storebench.engine.ValueBuffer;
@@ -22,6 +23,8 @@ import org.HdrHistogram.Histogram;
  * latency recorded is the pacing wait, the injected delay and the engine's own time, read from the
  * thread's engine clock before and after the call(s) ({@link SelfTiming}); the time around the call
  * outside the engine is summed apart, per iteration. For any other store, the time around the call.
+ * For a store that retries ({@link Retrying}), the thread's retries over each operation, read
+ * outside the clock, are counted for its type ({@link ThreadRetries}).
  */
 public final class OperationExecutor {
     private static final ScanVisitor COUNT_ONLY = (key, value) -> { };
@@ -39,6 +42,8 @@ public final class OperationExecutor {
     private final Histogram[] histograms = ForkMeasurement.threadHistograms();
     /** The store's own timing when it is {@link SelfTimed}, else null. */
     private final SelfTiming selfTiming;
+    /** The store's retries when it is {@link Retrying}, else null. */
+    private final ThreadRetries retries;
     private long epoch = -1;
     /** This iteration's first operation start and last operation end ({@link System#nanoTime()}); 0 before any. */
     private long firstStart;
@@ -63,6 +68,7 @@ public final class OperationExecutor {
         this.verify = verify;
         this.buffer = new ValueBuffer(valueCapacity);
         this.selfTiming = SelfTiming.of(store);
+        this.retries = ThreadRetries.of(store);
     }
 
     public void executeOne() {
@@ -73,6 +79,7 @@ public final class OperationExecutor {
         Operation operation = operations.next();
         boolean injected = tail != null && tailRandom.nextDouble() < tail.fraction();
         long origin = pacer == null ? Pacer.FROM_ACTUAL_START : pacer.awaitNext();
+        long retriesBefore = retries == null ? 0 : retries.count();
         long engineBefore = selfTiming == null ? 0 : selfTiming.clockNanos();
         long start = System.nanoTime();
         if (firstStart == 0) {
@@ -94,6 +101,9 @@ public final class OperationExecutor {
                 : selfTiming.latency(origin, start, end, injected ? tail.delayNanos() : 0, engineBefore,
                         error == null));
         lastEnd = end;
+        if (retries != null) {
+            counters.retried(operation, retries.count() - retriesBefore);
+        }
         if (injected) {
             counters.injected();
         }
@@ -147,6 +157,9 @@ public final class OperationExecutor {
         failures.clear();
         if (selfTiming != null) {
             selfTiming.reset();
+        }
+        if (retries != null) {
+            retries.reset();
         }
     }
 

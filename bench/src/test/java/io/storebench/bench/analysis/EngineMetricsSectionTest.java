@@ -74,6 +74,38 @@ class EngineMetricsSectionTest {
     }
 
     @Test
+    void aServersCheckpointsAndCpuPerOperationAreEngineSpecificAndWhatItCannotMeasureSaysWhy() {
+        EngineMetrics managed = EngineMetrics.builder().checkpoints(3L, "pg_stat_bgwriter")
+                .serverCpuNanosPerOperation(12_500.0, "managed server: /proc/PID/stat / operations completed")
+                .notReported("cacheHitRatio", "CockroachDB has no pg_stat_database block counters").build();
+        EngineMetrics existing = EngineMetrics.builder().checkpoints(5L, "pg_stat_bgwriter")
+                .notReported("serverCpuNanosPerOperation", "an existing server (url): not this machine's process")
+                .build();
+        String md = render(run(engine("postgres", null, List.of(
+                fork("postgres", 0, 10, 10, 0, managed, List.of(), null),
+                fork("postgres", 1, 10, 10, 0, existing, List.of(), null))), engine("rocksdb", 10)));
+        assertTrue(md.contains("| engine | checkpoints | server CPU/op |\n"), "the columns some engine has: " + md);
+        assertTrue(md.contains("| postgres | 4 | 12.5 us |"), "means across the forks that have them: " + md);
+        assertTrue(md.contains("| rocksdb | — | — |"), md);
+        assertTrue(md.contains("| postgres | — | — | — | — | — |"), "no hit ratio: " + md);
+        assertTrue(md.contains("- postgres cacheHitRatio: not reported: CockroachDB has no pg_stat_database block"
+                + " counters"), md);
+        assertTrue(md.contains("- postgres serverCpuNanosPerOperation: not reported: an existing server (url): not"
+                + " this machine's process"), md);
+        assertTrue(md.contains("- postgres serverCpuNanosPerOperation: managed server: /proc/PID/stat"), md);
+    }
+
+    @Test
+    void anEngineThatReportsNothingButWhyHasOnlyItsReasons() {
+        EngineMetrics none = EngineMetrics.builder().notReported("checkpoints", "pg_stat_bgwriter failed").build();
+        String md = render(run(engine("postgres", null,
+                List.of(fork("postgres", 0, 10, 10, 0, none, List.of(), null)))));
+        assertFalse(md.contains("Engine-specific readings"), "a reason is not a reading: " + md);
+        assertTrue(md.contains("| postgres | — | — | — | — | — |"), md);
+        assertTrue(md.contains("- postgres checkpoints: not reported: pg_stat_bgwriter failed"), md);
+    }
+
+    @Test
     void withoutEngineSpecificReadingsThereIsNoSecondTable() {
         EngineMetrics rocks = EngineMetrics.builder().bytesOnDisk(2048L, "du").build();
         String md = render(run(engine("rocksdb", null, List.of(fork("rocksdb", 0, 10, 10, 0, rocks, List.of(), null)))));

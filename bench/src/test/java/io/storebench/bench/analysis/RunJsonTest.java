@@ -11,7 +11,9 @@ import io.storebench.stats.model.BoundaryCost;
 import io.storebench.stats.model.EngineMetrics;
 import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.GcPressure;
+import io.storebench.stats.model.LatencySummary;
 import io.storebench.stats.model.LoadResult;
+import io.storebench.stats.model.OperationResult;
 import io.storebench.stats.model.RunRecord;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,8 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code run.json} across versions: every run committed under {@code results/} (schemas
  * {@code storebench.run/1} and {@code /2}) still reads and reports: those written before the GC,
- * engine-specific and boundary fields without them, those written since with them; and the new
- * fields keep their names and values through JSON.
+ * engine-specific and boundary fields without them, those written since with them, and all of them
+ * without the SQL engines' retries, checkpoints and server CPU; and the new fields keep their names
+ * and values through JSON.
  */
 class RunJsonTest {
     static Stream<Path> committedRuns() throws IOException {
@@ -45,6 +48,14 @@ class RunJsonTest {
         String md = RunReport.build(file.getParent(), record, RunReport.DEFAULT_RANKING).markdown();
         assertEquals(forks.stream().map(ForkResult::engineMetrics).anyMatch(Objects::nonNull),
                 md.contains("## Engine metrics"), md);
+        for (ForkResult fork : forks) {
+            fork.operations().forEach(o -> assertNull(o.retries(), "written before retries: " + fork.forkId()));
+            if (fork.engineMetrics() != null) {
+                assertNull(fork.engineMetrics().checkpoints(), fork.forkId());
+                assertNull(fork.engineMetrics().serverCpuNanosPerOperation(), fork.forkId());
+            }
+        }
+        assertFalse(md.contains("| retries |") || md.contains("checkpoints |"), "no column for what was not there");
         if (forks.stream().anyMatch(fork -> fork.load() != null && fork.load().userBytes() != null)) {
             assertAMeasuredRunHasItsGcAndBoundary(record, forks, md);
             return;
@@ -137,20 +148,28 @@ class RunJsonTest {
         EngineMetrics metrics = EngineMetrics.builder().bytesOnDisk(3_000L, "du").spaceAmplification(2.0, "du / load")
                 .compactionBytesWritten(1L, "c").writeStalls(2L, "w").lsmBytes(3L, "l").valueLogBytes(4L, "v")
                 .valueLogGcRuns(5L, "g").valueLogBytesReclaimed(6L, "r").pagesAllocated(7L, "p").freePages(8L, "f")
+                .checkpoints(17L, "pg_stat_bgwriter").notReported("serverCpuNanosPerOperation", "an existing server")
                 .goGc(new GcPressure(GcPressure.GO, 9, 10L, 11L, 12L, 13.5, "the engine's Go runtime",
                         Map.of("cycles", "/gc/cycles/total:gc-cycles")))
                 .jvmGc(new GcPressure(GcPressure.JVM, 14, 15L, null, 16L, null, "the whole fork JVM", Map.of()))
                 .build();
+        OperationResult update = new OperationResult("update", new LatencySummary(10, 1, 1, 1, 1, 1, 1), 10, 0, 0, 0,
+                18L);
         ForkResult fork = new ForkResult("badger", "badger-1", 1, "buffered", "f", true, 0,
-                new LoadResult(10, 1, 10, 1, 1, 0, 1_500L, 1), 10, List.of(10.0), List.of(), metrics, 0, 0, 0, null,
-                List.of(), Map.of(), null);
+                new LoadResult(10, 1, 10, 1, 1, 0, 1_500L, 1), 10, List.of(10.0), List.of(update), metrics, 0, 0, 0,
+                null, List.of(), Map.of(), null);
         String json = JsonFiles.MAPPER.writeValueAsString(fork);
         JsonNode tree = JsonFiles.MAPPER.readTree(json);
         JsonNode written = tree.get("engineMetrics");
         for (String field : List.of("spaceAmplification", "compactionBytesWritten", "writeStalls", "lsmBytes",
-                "valueLogBytes", "valueLogGcRuns", "valueLogBytesReclaimed", "pagesAllocated", "freePages")) {
+                "valueLogBytes", "valueLogGcRuns", "valueLogBytesReclaimed", "pagesAllocated", "freePages",
+                "checkpoints")) {
             assertTrue(written.get(field).isNumber(), field + " in " + written);
         }
+        assertTrue(written.get("serverCpuNanosPerOperation").isNull(), "not reported is null: " + written);
+        assertEquals("not reported: an existing server",
+                written.get("sources").get("serverCpuNanosPerOperation").asText());
+        assertEquals(18, tree.get("operations").get(0).get("retries").asLong());
         assertEquals("go", written.get("goGc").get("runtime").asText());
         assertEquals(13.5, written.get("goGc").get("allocatedBytesPerOperation").asDouble());
         assertEquals(11, written.get("goGc").get("pauseP99Nanos").asLong());

@@ -1,7 +1,9 @@
 package io.storebench.bench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.storebench.engine.EngineStats;
 import io.storebench.engine.Metric;
@@ -9,6 +11,8 @@ import io.storebench.stats.model.EngineMetrics;
 import io.storebench.stats.model.GcPressure;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The metrics of a span from engine and JVM stats built by hand, as a Go engine and the meter report them. */
 class DerivedMetricsTest {
@@ -96,6 +100,91 @@ class DerivedMetricsTest {
         assertEquals(6L, bbolt.freePages());
         assertEquals(1L, bbolt.writeStalls());
         assertEquals("proxy: a stand-in", bbolt.sources().get("writeStalls"));
+    }
+
+    /** A managed PostgreSQL-like server: its checkpoints and its process's CPU time, beside what it cannot read. */
+    private static final EngineStats POSTGRES = EngineStats.builder()
+            .engine(Metric.CHECKPOINTS, 3, "pg_stat_bgwriter checkpoints_timed + checkpoints_req")
+            .engine(Metric.SERVER_CPU_NANOS, 50_000_000, "managed server: /proc/PID/stat utime + stime")
+            .engine(Metric.LOG_BYTES_WRITTEN, 4_000, "pg_current_wal_lsn()")
+            .absent(Metric.CACHE_HITS, "pg_stat_database failed: permission denied")
+            .absent(Metric.CACHE_MISSES, "pg_stat_database failed: permission denied")
+            .build();
+
+    @Test
+    void aServerReportsItsCheckpointsAndItsCpuPerOperation() {
+        EngineMetrics metrics = DerivedMetrics.of(new SpanStats(POSTGRES, JVM), 2 * SECOND, 10_000, null);
+        assertEquals(3L, metrics.checkpoints());
+        assertEquals("pg_stat_bgwriter checkpoints_timed + checkpoints_req", metrics.sources().get("checkpoints"));
+        assertEquals(5_000.0, metrics.serverCpuNanosPerOperation(), "50 ms of server CPU over 10,000 operations");
+        assertEquals("managed server: /proc/PID/stat utime + stime / operations completed",
+                metrics.sources().get("serverCpuNanosPerOperation"));
+        assertEquals(2_000.0, metrics.logBytesPerSecond());
+
+        EngineMetrics idle = DerivedMetrics.of(new SpanStats(POSTGRES, JVM), SECOND, 0, null);
+        assertNull(idle.serverCpuNanosPerOperation(), "no operation: no CPU per operation");
+        assertFalse(idle.sources().containsKey("serverCpuNanosPerOperation"), idle.sources().toString());
+        assertNull(DerivedMetrics.of(new SpanStats(BADGER, JVM), SECOND, 10, null).checkpoints(),
+                "an engine without checkpoints has none, not 0");
+    }
+
+    @Test
+    void aMetricTheEngineCannotMeasureLeavesItsFiguresNullWithTheReasonAsTheirSource() {
+        EngineStats existing = EngineStats.builder().engine(Metric.CHECKPOINTS, 1, "pg_stat_bgwriter")
+                .absent(Metric.SERVER_CPU_NANOS, "an existing server (url): its process is not on this machine's")
+                .absent(Metric.BYTES_ON_DISK, "pg_database_size failed: timeout").build();
+        EngineMetrics metrics = DerivedMetrics.of(new SpanStats(POSTGRES, JVM).plus(new SpanStats(existing, JVM)),
+                2 * SECOND, 1_000, 1_500L);
+        assertNull(metrics.serverCpuNanosPerOperation());
+        assertNull(metrics.bytesOnDisk());
+        assertNull(metrics.spaceAmplification());
+        assertEquals("not reported: an existing server (url): its process is not on this machine's",
+                metrics.sources().get("serverCpuNanosPerOperation"), "the later span's absences: " + metrics.sources());
+        assertEquals("not reported: pg_database_size failed: timeout", metrics.sources().get("bytesOnDisk"));
+        assertEquals("not reported: pg_database_size failed: timeout", metrics.sources().get("spaceAmplification"));
+        assertEquals(4L, metrics.checkpoints(), "3 + 1 over the two spans");
+
+        EngineMetrics first = DerivedMetrics.of(new SpanStats(POSTGRES, JVM), SECOND, 1_000, null);
+        assertNull(first.cacheHitRatio());
+        assertEquals("not reported: pg_stat_database failed: permission denied", first.sources().get("cacheHitRatio"),
+                "hits and misses absent for the same reason: one note");
+        assertEquals(4, first.sources().size(), "checkpoints, CPU and log bytes have figures; the ratio a reason: "
+                + first.sources());
+    }
+
+    @Test
+    void aSpansDeltaKeepsTheLaterSnapshotsAbsences() {
+        EngineStats before = EngineStats.builder().engine(Metric.CHECKPOINTS, 5, "pg_stat_bgwriter").build();
+        EngineStats after = EngineStats.builder().engine(Metric.CHECKPOINTS, 7, "pg_stat_bgwriter")
+                .absent(Metric.CACHE_HITS, "gone").build();
+        SpanStats delta = new SpanStats(after, JVM).since(new SpanStats(before, JVM));
+        EngineMetrics metrics = DerivedMetrics.of(delta, SECOND, 100, null);
+        assertEquals(2L, metrics.checkpoints());
+        assertEquals("not reported: gone", metrics.sources().get("cacheHitRatio"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Metric.class)
+    void everyMetricTheEngineCannotMeasureIsNotedOnTheFiguresItWouldGive(Metric metric) {
+        EngineMetrics metrics = DerivedMetrics.of(new SpanStats(EngineStats.builder().absent(metric, "why").build(),
+                EngineStats.empty()), SECOND, 100, 1_000L);
+        assertEquals(DerivedMetrics.figures(metric).size(), metrics.sources().size(), metrics.sources().toString());
+        for (String figure : DerivedMetrics.figures(metric)) {
+            assertEquals("not reported: why", metrics.sources().get(figure), metric + " -> " + figure);
+        }
+    }
+
+    @Test
+    void aGoRuntimeThatCannotMeasureAFigureSaysSoInItsOwnSources() {
+        EngineStats go = EngineStats.builder().engine(Metric.GC_CYCLES, 4, "/gc/cycles/total:gc-cycles")
+                .absent(Metric.HEAP_ALLOCATED_BYTES, "no such runtime metric in this Go")
+                .absent(Metric.GC_PAUSE_P99_NANOS, "no histogram").build();
+        GcPressure gc = DerivedMetrics.of(new SpanStats(go, JVM), SECOND, 100, null).goGc();
+        assertNull(gc.allocatedBytesPerOperation());
+        assertNull(gc.pauseP99Nanos());
+        assertEquals("not reported: no such runtime metric in this Go", gc.sources().get("allocatedBytesPerOperation"));
+        assertEquals("not reported: no histogram", gc.sources().get("pauseP99Nanos"));
+        assertTrue(gc.sources().containsKey("cycles"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.storebench.bench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.storebench.bench.io.JsonFiles;
@@ -263,6 +264,25 @@ class ForkMeasurementTest {
         totals.addOutsideEngine(3_000, 20);
         totals.addOutsideEngine(1_000, 20);
         assertEquals(100.0, totals.outsideEngineNanosPerOperation(), "over the iterations' operations together");
+    }
+
+    @Test
+    void aStoreThatRetriesHasItsRetriesPerOperationInTheResultAndAnotherNone() {
+        ForkTotals totals = new ForkTotals();
+        org.HdrHistogram.Histogram reads = new org.HdrHistogram.Histogram(3);
+        reads.recordValue(1_000);
+        totals.addLatency(io.storebench.workloads.Operation.READ.ordinal(), reads);
+        totals.addIteration(1, 1_000_000_000L, SpanStats.EMPTY);
+        ForkTotals.ForkIdentity identity = new ForkTotals.ForkIdentity("postgres", "postgres-1", 1, "none", "f", 0,
+                java.util.Map.of());
+        LoadResult load = new LoadResult(10, 1, 10, 1, 1, 0, 100L, 1);
+        OperationCounters retrying = new OperationCounters("postgres", true);
+        retrying.retried(io.storebench.workloads.Operation.READ, 3);
+        retrying.endIteration(true);
+        assertEquals(3L, totals.result(identity, retrying, load, null).operations().get(0).retries());
+        OperationCounters plain = new OperationCounters("memory", false);
+        plain.endIteration(true);
+        assertNull(totals.result(identity, plain, load, null).operations().get(0).retries(), "null, not 0");
     }
 
     private static List<Path> files(Path directory) throws IOException {

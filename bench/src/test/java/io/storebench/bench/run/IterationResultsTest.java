@@ -24,7 +24,7 @@ class IterationResultsTest {
         EngineMetrics metrics = metrics(EngineStats.builder().engine(Metric.CACHE_HITS, 3, "hits")
                 .engine(Metric.CACHE_MISSES, 1, "misses").engine(Metric.BYTES_ON_DISK, 4096, "du").build(),
                 EngineStats.empty());
-        List<Result> results = new IterationResults().operation("read", histogram, 2).unavailable(0)
+        List<Result> results = new IterationResults().operation("read", histogram, 2, null).unavailable(0)
                 .integrityFailures(1).metrics(metrics).lateOperations(5).list();
         assertEquals(List.of("read.p50", "read.p99", "read.p99.9", "read.max", "read.errors", "integrity-failures",
                 "cache-hit-ratio", "bytes-on-disk", "late-operations"), results.stream().map(Result::getLabel).toList());
@@ -33,6 +33,22 @@ class IterationResultsTest {
         assertEquals(2.0, results.get(4).getScore());
         assertEquals(0.75, results.get(6).getScore(), 1e-12);
         assertEquals(4096.0, results.get(7).getScore());
+    }
+
+    @Test
+    void aStoreThatRetriesHasItsRetriesPerOperationAndAServerItsCheckpointsAndCpu() {
+        Histogram histogram = new Histogram(3);
+        histogram.recordValue(1_000);
+        EngineMetrics metrics = metrics(EngineStats.builder().engine(Metric.CHECKPOINTS, 2, "pg_stat_bgwriter")
+                .engine(Metric.SERVER_CPU_NANOS, 3_000_000, "/proc/PID/stat")
+                .absent(Metric.CACHE_HITS, "no counters").build(), EngineStats.empty());
+        List<Result> results = new IterationResults().operation("update", histogram, 0, 4L).metrics(metrics).list();
+        assertEquals(List.of("update.p50", "update.p99", "update.p99.9", "update.max", "update.errors",
+                "update.retries", "checkpoints", "server-cpu-per-op"), results.stream().map(Result::getLabel).toList(),
+                "nothing for a figure not reported");
+        assertEquals("4.000 retries", results.get(5).toString());
+        assertEquals("2.000 checkpoints", results.get(6).toString());
+        assertEquals("3000.000 ns", results.get(7).toString(), "3 ms of server CPU over 1,000 operations");
     }
 
     @Test

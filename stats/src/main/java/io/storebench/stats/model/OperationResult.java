@@ -10,7 +10,11 @@ package io.storebench.stats.model;
  * @param errors engine errors ({@code StoreException} and the like); the operation was still timed
  * @param notFound reads that found no value
  * @param integrityFailures reads whose value failed its check (torn, stale, or another key's)
+ * @param retries for a store that retries what the engine refused for a reason a second attempt can
+ *     fix (the SQL engines: serialization failures and deadlocks), the retries inside these
+ *     operations, the latency of which includes them; an operation whose retries ran out is also
+ *     an error. Null for a store that does not retry, and in runs written before the SQL engines
  */
 public record OperationResult(String operation, LatencySummary latency, double throughput, long errors,
-        long notFound, long integrityFailures) {
+        long notFound, long integrityFailures, Long retries) {
 }

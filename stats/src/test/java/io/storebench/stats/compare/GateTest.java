@@ -32,7 +32,7 @@ class GateTest {
             for (String operation : List.of("read", "update")) {
                 long value = Math.round(p99 * Math.exp(0.02 * random.nextGaussian()));
                 operations2.add(new OperationResult(operation, new LatencySummary(operations, value / 4.0, value / 5,
-                        value / 2, value, value * 2, value * 10), 1e5, 0, 0, 0));
+                        value / 2, value, value * 2, value * 10), 1e5, 0, 0, 0, null));
             }
             results.add(new ForkResult(engine, engine + "-" + f, 1, "buffered", "fp1", true, 0,
                     new LoadResult(1000, 0.1, 1e4, 1000, 2000, 0, null, null), 2e5 * Math.exp(0.02 * random.nextGaussian()),
