@@ -209,11 +209,15 @@ function _picocli_storebench_run() {
 
   local commands=""
   local flag_opts="'--jfr' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--engines' '--durability' '--cache-mb' '--engine-options' '--read' '--update' '--insert' '--scan' '--rmw' '--delete' '--key-size' '--value-size' '--threads' '--rate' '--inject-tail' '--profile' '--forks' '--warmup-iterations' '--warmup-time' '--iterations' '--iteration-time' '--time' '--operations' '--out' '--prof' '--workload' '--records' '--distribution' '--theta' '--hot-set' '--hot-ops' '--seed' '--badger-value-threshold' '--badger-vlog-gc-seconds' '--badger-vlog-gc-discard-percent' '--badger-value-log-file-mb' '--badger-memtable-mb' '--etcd-endpoints' '--etcd-members' '--etcd-binary' '--etcd-connections' '--etcd-reads' '--etcd-max-in-flight' '--etcd-request-timeout-ms' '--etcd-connect-timeout-ms' '--etcd-start-timeout-ms' '--etcd-executor-threads' '--etcd-key-prefix' '--etcd-compaction-retention' '--etcd-max-txn-ops' '--etcd-metrics-urls' '--etcd-cacert' '--etcd-cert' '--etcd-key' '--etcd-user' '--etcd-password-file' '--lmdb-map-size-mb' '--lmdb-max-readers' '--rocksdb-compression' '--rocksdb-bloom-bits' '--rocksdb-write-buffer-mb' '--rocksdb-background-jobs' '--sqlite-busy-timeout-ms' '--sqlite-page-size' '--null-value-size' '--null-stall-after' '--null-stall-ms'"
+  local arg_opts="'--engines' '--durability' '--cache-mb' '--engine-options' '--read' '--update' '--insert' '--scan' '--rmw' '--delete' '--key-size' '--value-size' '--threads' '--rate' '--inject-tail' '--profile' '--forks' '--warmup-iterations' '--warmup-time' '--iterations' '--iteration-time' '--time' '--operations' '--out' '--prof' '--workload' '--records' '--distribution' '--theta' '--hot-set' '--hot-ops' '--seed' '--badger-value-threshold' '--badger-vlog-gc-seconds' '--badger-vlog-gc-discard-percent' '--badger-value-log-file-mb' '--badger-memtable-mb' '--etcd-endpoints' '--etcd-members' '--etcd-binary' '--etcd-connections' '--etcd-reads' '--etcd-max-in-flight' '--etcd-request-timeout-ms' '--etcd-connect-timeout-ms' '--etcd-start-timeout-ms' '--etcd-executor-threads' '--etcd-key-prefix' '--etcd-compaction-retention' '--etcd-max-txn-ops' '--etcd-metrics-urls' '--etcd-cacert' '--etcd-cert' '--etcd-key' '--etcd-user' '--etcd-password-file' '--lmdb-map-size-mb' '--lmdb-max-readers' '--mysql-url' '--mysql-user' '--mysql-password-file' '--mysql-schema' '--mysql-table' '--mysql-batch-rows' '--mysql-isolation' '--mysql-retries' '--mysql-retry-backoff-ms' '--mysql-retry-backoff-max-ms' '--mysql-connect-timeout-ms' '--mysql-request-timeout-ms' '--mysql-start-timeout-ms' '--mysql-bin-dir' '--postgres-url' '--postgres-user' '--postgres-password-file' '--postgres-schema' '--postgres-table' '--postgres-batch-rows' '--postgres-isolation' '--postgres-retries' '--postgres-retry-backoff-ms' '--postgres-retry-backoff-max-ms' '--postgres-connect-timeout-ms' '--postgres-request-timeout-ms' '--postgres-start-timeout-ms' '--postgres-bin-dir' '--rocksdb-compression' '--rocksdb-bloom-bits' '--rocksdb-write-buffer-mb' '--rocksdb-background-jobs' '--sqlite-busy-timeout-ms' '--sqlite-page-size' '--null-value-size' '--null-stall-after' '--null-stall-ms'"
   local NAMEFILE_option_args=("ycsb-a" "ycsb-b" "ycsb-c" "ycsb-d" "ycsb-e" "ycsb-f") # --workload values
   local NAME_option_args=("uniform" "sequential" "exponential" "zipfian" "scrambled-zipfian" "ycsb-zipfian" "hotspot" "latest") # --distribution values
   local _1357_option_args=("1" "3" "5" "7") # --etcd-members values
   local linearizableserializable_option_args=("linearizable" "serializable") # --etcd-reads values
+  local kvycsb_option_args=("kv" "ycsb") # --mysql-schema values
+  local readcommittedrepeatablereadserializable_option_args=("read-committed" "repeatable-read" "serializable") # --mysql-isolation values
+  local kvycsb_option_args=("kv" "ycsb") # --postgres-schema values
+  local readcommittedrepeatablereadserializable_option_args=("read-committed" "repeatable-read" "serializable") # --postgres-isolation values
   local nonesnappylz4zstd_option_args=("none" "snappy" "lz4" "zstd") # --rocksdb-compression values
   local _1024204840968192163843276865536_option_args=("1024" "2048" "4096" "8192" "16384" "32768" "65536") # --sqlite-page-size values
 
@@ -400,6 +404,98 @@ function _picocli_storebench_run() {
       return
       ;;
     '--lmdb-max-readers')
+      return
+      ;;
+    '--mysql-url')
+      return
+      ;;
+    '--mysql-user')
+      return
+      ;;
+    '--mysql-password-file')
+      return
+      ;;
+    '--mysql-schema')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${kvycsb_option_args[@]}" ) )
+      return $?
+      ;;
+    '--mysql-table')
+      return
+      ;;
+    '--mysql-batch-rows')
+      return
+      ;;
+    '--mysql-isolation')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${readcommittedrepeatablereadserializable_option_args[@]}" ) )
+      return $?
+      ;;
+    '--mysql-retries')
+      return
+      ;;
+    '--mysql-retry-backoff-ms')
+      return
+      ;;
+    '--mysql-retry-backoff-max-ms')
+      return
+      ;;
+    '--mysql-connect-timeout-ms')
+      return
+      ;;
+    '--mysql-request-timeout-ms')
+      return
+      ;;
+    '--mysql-start-timeout-ms')
+      return
+      ;;
+    '--mysql-bin-dir')
+      return
+      ;;
+    '--postgres-url')
+      return
+      ;;
+    '--postgres-user')
+      return
+      ;;
+    '--postgres-password-file')
+      return
+      ;;
+    '--postgres-schema')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${kvycsb_option_args[@]}" ) )
+      return $?
+      ;;
+    '--postgres-table')
+      return
+      ;;
+    '--postgres-batch-rows')
+      return
+      ;;
+    '--postgres-isolation')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${readcommittedrepeatablereadserializable_option_args[@]}" ) )
+      return $?
+      ;;
+    '--postgres-retries')
+      return
+      ;;
+    '--postgres-retry-backoff-ms')
+      return
+      ;;
+    '--postgres-retry-backoff-max-ms')
+      return
+      ;;
+    '--postgres-connect-timeout-ms')
+      return
+      ;;
+    '--postgres-request-timeout-ms')
+      return
+      ;;
+    '--postgres-start-timeout-ms')
+      return
+      ;;
+    '--postgres-bin-dir')
       return
       ;;
     '--rocksdb-compression')

@@ -114,7 +114,9 @@ public final class EngineStats {
         StringBuilder text = new StringBuilder("EngineStats{");
         readings.forEach((metric, reading) -> text.append(metric.label()).append('=').append(reading.value())
                 .append(reading.proxy() ? " (proxy: " : " (").append(reading.source()).append("), "));
-        if (!readings.isEmpty()) {
+        absences.forEach((metric, reason) -> text.append(metric.label()).append(" not reported (").append(reason)
+                .append("), "));
+        if (!readings.isEmpty() || !absences.isEmpty()) {
             text.setLength(text.length() - 2);
         }
         return text.append('}').toString();
