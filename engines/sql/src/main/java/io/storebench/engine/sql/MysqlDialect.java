@@ -125,6 +125,7 @@ final class MysqlDialect implements SqlDialect {
         } else if (answered) {
             stats.absent(Metric.LOG_BYTES_WRITTEN, "the server has no Innodb_os_log_written status (not InnoDB; TiDB)");
         }
+        stats.absent(Metric.CHECKPOINTS, "InnoDB checkpoints continuously (fuzzy checkpoints) and counts none");
         try {
             stats.engine(Metric.BYTES_ON_DISK, SqlQueries.longOf(connection, "SELECT COALESCE(SUM(DATA_LENGTH"
                     + " + INDEX_LENGTH), 0) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"),

@@ -115,7 +115,8 @@ class SqlStoreTest {
             } else {
                 assertTrue(delta.get(Metric.LOG_BYTES_WRITTEN).orElseThrow().source().contains("Innodb_os_log_written"));
             }
-            assertTrue(delta.absences().isEmpty(), "nothing absent on " + kind + ": " + delta.absences());
+            assertTrue(delta.absences().keySet().equals(kind == SqlTesting.Kind.POSTGRES ? java.util.Set.of()
+                    : java.util.Set.of(Metric.CHECKPOINTS)), "absent on " + kind + ": " + delta.absences());
             assertTrue(store.versions().get(kind.engine() + "-server")
                     .contains(kind == SqlTesting.Kind.POSTGRES ? "PostgreSQL 15" : "MariaDB"), store.versions().toString());
         }
