@@ -8,6 +8,7 @@ import io.storebench.engine.EngineOptions;
 import io.storebench.engine.EngineProfile;
 import io.storebench.engine.KeyValueStore;
 import io.storebench.engine.LibraryVersion;
+import io.storebench.engine.OptionRules;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -105,15 +106,15 @@ public final class EtcdEngine extends AbstractEngineProvider {
                 + " empty: the endpoints' own (plain HTTP only)", "", "empty, 'none', or http(s) URLs separated by ',' or ';'",
                 EtcdSettings::metricsUrls));
         options.add(EngineOption.text(CACERT, "existing cluster: CA certificate (PEM) to verify the servers; turns TLS on",
-                "", "empty or a readable file", EtcdSettings::readableFileOrEmpty));
+                "", "empty or a readable file", OptionRules::readableFileOrEmpty));
         options.add(EngineOption.text(CERT, "existing cluster: client certificate (PEM), with key", "",
-                "empty or a readable file", EtcdSettings::readableFileOrEmpty));
+                "empty or a readable file", OptionRules::readableFileOrEmpty));
         options.add(EngineOption.text(KEY, "existing cluster: client private key (PKCS#8 PEM), with cert", "",
-                "empty or a readable file", EtcdSettings::readableFileOrEmpty));
+                "empty or a readable file", OptionRules::readableFileOrEmpty));
         options.add(EngineOption.text(USER, "existing cluster: user name; the password comes from $"
                 + PASSWORD_VARIABLE + " or password-file", "", "empty or a user name", value -> value));
         options.add(EngineOption.text(PASSWORD_FILE, "existing cluster: file whose first line is the password of user",
-                "", "empty or a readable file", EtcdSettings::readableFileOrEmpty));
+                "", "empty or a readable file", OptionRules::readableFileOrEmpty));
         return options;
     }
 

@@ -6,7 +6,6 @@ import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOptions;
 import io.storebench.engine.server.Passwords;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -137,13 +136,6 @@ record EtcdSettings(List<String> endpoints, int members, String binary, int conn
     static String nonEmpty(String value) {
         if (value.isEmpty()) {
             throw new IllegalArgumentException("is empty");
-        }
-        return value;
-    }
-
-    static String readableFileOrEmpty(String value) {
-        if (!value.isEmpty() && !Files.isReadable(Path.of(value))) {
-            throw new IllegalArgumentException("is not a readable file");
         }
         return value;
     }

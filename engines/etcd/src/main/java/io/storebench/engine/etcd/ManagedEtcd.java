@@ -5,9 +5,9 @@ import io.storebench.engine.DataDirectory;
 import io.storebench.engine.StoreException;
 import io.storebench.engine.server.LoopbackPorts;
 import io.storebench.engine.server.ServerLog;
+import io.storebench.engine.server.Stopping;
 import io.storebench.engine.server.Watchdog;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -369,29 +369,15 @@ public final class ManagedEtcd implements AutoCloseable {
             }
         }
         for (Member member : members) {
-            Process process = member.process();
-            if (process != null) {
-                try {
-                    if (!process.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                        process.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-                    }
-                } catch (InterruptedException e) {
-                    process.destroyForcibly();
-                    Thread.currentThread().interrupt();
-                }
+            if (member.process() != null) {
+                Stopping.awaitExit(member.process(), STOP_GRACE);
             }
         }
         Watchdog dog = watchdog;
         if (dog != null) {
             dog.stop();
         }
-        try {
-            DataDirectory.delete(root);
-        } catch (UncheckedIOException e) {
-            // a member killed by SIGKILL may leave a file being removed; the watchdog is gone, so try once more
-            sleep(Duration.ofMillis(200));
-            DataDirectory.delete(root);
-        }
+        Stopping.removeFolder(root);
     }
 
     private static void sleep(Duration duration) {

@@ -5,9 +5,9 @@ import io.storebench.engine.DataDirectory;
 import io.storebench.engine.StoreException;
 import io.storebench.engine.server.LoopbackPorts;
 import io.storebench.engine.server.ServerLog;
+import io.storebench.engine.server.Stopping;
 import io.storebench.engine.server.Watchdog;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -220,30 +220,13 @@ final class ManagedServer implements AutoCloseable {
         Process running = process;
         if (running != null && running.isAlive()) {
             signal(running, recipe.stopSignal());
-            try {
-                if (!running.waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
-                    running.destroyForcibly().waitFor(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                running.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            Stopping.awaitExit(running, STOP_GRACE);
         }
         Watchdog dog = watchdog;
         if (dog != null) {
             dog.stop();
         }
-        try {
-            DataDirectory.delete(root);
-        } catch (UncheckedIOException e) {
-            // a server child still ending may remove a file under the walk: try once more
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            DataDirectory.delete(root);
-        }
+        Stopping.removeFolder(root);
     }
 
     private static void signal(Process process, String signal) {

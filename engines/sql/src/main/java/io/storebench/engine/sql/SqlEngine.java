@@ -6,6 +6,7 @@ import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOption;
 import io.storebench.engine.EngineOptions;
 import io.storebench.engine.KeyValueStore;
+import io.storebench.engine.OptionRules;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -68,7 +69,7 @@ abstract class SqlEngine extends AbstractEngineProvider {
         options.add(EngineOption.text(USER, "existing server: user name; the password comes from $" + passwordVariable
                 + " or password-file", "", "empty (the URL's own) or a user name", value -> value));
         options.add(EngineOption.text(PASSWORD_FILE, "existing server: file whose first line is the password of user",
-                "", "empty or a readable file", SqlSettings::readableFileOrEmpty));
+                "", "empty or a readable file", OptionRules::readableFileOrEmpty));
         options.add(EngineOption.choice(SCHEMA, "kv: one (key, value) table; ycsb: YCSB's usertable, YCSB_KEY and"
                 + " FIELD0..FIELD9", "kv", "kv", "ycsb"));
         options.add(EngineOption.text(TABLE, "the table's name; empty: storebench_kv (kv) or usertable (ycsb)", "",
@@ -89,7 +90,7 @@ abstract class SqlEngine extends AbstractEngineProvider {
         options.add(EngineOption.range(START_TIMEOUT_MS, "managed server: how long it may take to accept"
                 + " connections", 60_000, 1_000, 600_000));
         options.add(EngineOption.text(BIN_DIR, "managed server: the directory of its programs; empty: looked up"
-                + " (" + binDirDefault + ")", "", "empty or a directory", SqlSettings::directoryOrEmpty));
+                + " (" + binDirDefault + ")", "", "empty or a directory", OptionRules::directoryOrEmpty));
         return options;
     }
 

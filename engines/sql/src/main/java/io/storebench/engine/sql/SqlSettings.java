@@ -6,7 +6,6 @@ import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOption;
 import io.storebench.engine.EngineOptions;
 import io.storebench.engine.server.Passwords;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -108,20 +107,6 @@ record SqlSettings(String engine, String passwordVariable, String url, String us
     static String tableName(String value) {
         if (!value.isEmpty() && !value.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
             throw new IllegalArgumentException("is not a plain table name (letters, digits, '_', at most 63)");
-        }
-        return value;
-    }
-
-    static String readableFileOrEmpty(String value) {
-        if (!value.isEmpty() && !Files.isReadable(Path.of(value))) {
-            throw new IllegalArgumentException("is not a readable file");
-        }
-        return value;
-    }
-
-    static String directoryOrEmpty(String value) {
-        if (!value.isEmpty() && !Files.isDirectory(Path.of(value))) {
-            throw new IllegalArgumentException("is not a directory");
         }
         return value;
     }
