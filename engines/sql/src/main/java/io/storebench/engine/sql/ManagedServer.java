@@ -43,6 +43,8 @@ final class ManagedServer implements AutoCloseable {
     private final Thread shutdownHook;
     private volatile Process process;
     private volatile Watchdog watchdog;
+    /** Set by the first of close and the shutdown hook to stop the server: the other does nothing. */
+    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
     private boolean closed;
 
     private ManagedServer(ServerRecipe recipe, Path root, int port) {
@@ -84,6 +86,16 @@ final class ManagedServer implements AutoCloseable {
             }
         }
         throw lastFailure;
+    }
+
+    /**
+     * The connections a managed server allows for {@code threads} benchmark threads: a store keeps
+     * one per thread that used it until it closes, and the load phase's threads are others than the
+     * measurement's, so twice the threads, plus the store's own and room for the tests and a
+     * watching {@code psql}.
+     */
+    static int connectionLimit(int threads) {
+        return 2 * threads + 10;
     }
 
     /** The server's JDBC URL, without parameters. */
@@ -217,6 +229,9 @@ final class ManagedServer implements AutoCloseable {
     // ---------------------------------------------------------------- stop
 
     private void stopAndRemove() {
+        if (!stopped.compareAndSet(false, true)) {
+            return;
+        }
         Process running = process;
         if (running != null && running.isAlive()) {
             signal(running, recipe.stopSignal());

@@ -98,7 +98,7 @@ final class MariaDbRecipe implements ServerRecipe {
                 "--innodb-flush-log-at-trx-commit=" + (durability == Durability.STRICT ? "1" : "2"),
                 "--sync-binlog=1",
                 "--innodb-buffer-pool-size=" + Math.max(MIN_BUFFER_POOL, cacheBytes),
-                "--max-connections=" + Math.max(20, threads + 10),
+                "--max-connections=" + ManagedServer.connectionLimit(threads),
                 "--max-allowed-packet=64M",
                 "--log-warnings=1"));
         if (Programs.root()) {

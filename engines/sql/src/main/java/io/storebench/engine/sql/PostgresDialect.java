@@ -71,11 +71,16 @@ final class PostgresDialect implements SqlDialect {
     public Properties connectionProperties(SqlSettings settings) {
         Properties properties = new Properties();
         properties.setProperty("reWriteBatchedInserts", "true");
-        properties.setProperty("connectTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
-        properties.setProperty("loginTimeout", Long.toString(Math.max(1, settings.connectTimeout().toSeconds())));
-        properties.setProperty("socketTimeout", Long.toString(Math.max(1, settings.requestTimeout().toSeconds())));
+        // pgjdbc takes whole seconds: rounded up, so a timeout is never shorter than asked
+        properties.setProperty("connectTimeout", Long.toString(seconds(settings.connectTimeout())));
+        properties.setProperty("loginTimeout", Long.toString(seconds(settings.connectTimeout())));
+        properties.setProperty("socketTimeout", Long.toString(seconds(settings.requestTimeout())));
         properties.setProperty("ApplicationName", "storebench");
         return properties;
+    }
+
+    private static long seconds(java.time.Duration timeout) {
+        return (timeout.toMillis() + 999) / 1000;
     }
 
     @Override
@@ -84,8 +89,11 @@ final class PostgresDialect implements SqlDialect {
         SqlQueries.tryLongOf(connection, "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint")
                 .ifPresent(v -> counters.put(LSN, v));
         queryBlocks(connection, counters);
-        SqlQueries.tryLongOf(connection, "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter")
-                .ifPresent(v -> counters.put(CHECKPOINTS, v));
+        try {
+            counters.put(CHECKPOINTS, checkpoints(connection));
+        } catch (SQLException e) {
+            // reported absent at each reading, with the reason
+        }
         return new ServerCounters(counters);
     }
 
@@ -110,17 +118,27 @@ final class PostgresDialect implements SqlDialect {
             stats.absent(Metric.CACHE_MISSES, blockFailure);
         }
         try {
-            stats.engine(Metric.CHECKPOINTS, start.since(CHECKPOINTS,
-                    SqlQueries.longOf(connection, "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter")),
-                    "pg_stat_bgwriter checkpoints_timed + checkpoints_req");
+            stats.engine(Metric.CHECKPOINTS, start.since(CHECKPOINTS, checkpoints(connection)),
+                    "pg_stat_bgwriter checkpoints_timed + checkpoints_req (PostgreSQL 17: pg_stat_checkpointer"
+                            + " num_timed + num_requested)");
         } catch (SQLException e) {
-            stats.absent(Metric.CHECKPOINTS, "pg_stat_bgwriter failed: " + e.getMessage());
+            stats.absent(Metric.CHECKPOINTS, "neither pg_stat_bgwriter nor pg_stat_checkpointer answered: "
+                    + e.getMessage());
         }
         try {
             stats.engine(Metric.BYTES_ON_DISK, SqlQueries.longOf(connection, "SELECT pg_database_size(current_database())"),
                     "pg_database_size(current_database()) (the database's files, WAL not included)");
         } catch (SQLException e) {
             stats.absent(Metric.BYTES_ON_DISK, "pg_database_size failed: " + e.getMessage());
+        }
+    }
+
+    /** Checkpoints completed: PostgreSQL up to 16 counts them in pg_stat_bgwriter, 17 in pg_stat_checkpointer. */
+    private static long checkpoints(Connection connection) throws SQLException {
+        try {
+            return SqlQueries.longOf(connection, "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter");
+        } catch (SQLException before17) {
+            return SqlQueries.longOf(connection, "SELECT num_timed + num_requested FROM pg_stat_checkpointer");
         }
     }
 

@@ -87,7 +87,7 @@ final class PostgresRecipe implements ServerRecipe {
                 "-c", "synchronous_commit=" + (durability == Durability.STRICT ? "on" : "off"),
                 "-c", "full_page_writes=on",
                 "-c", "shared_buffers=" + Math.max(128, cacheBytes >> 10) + "kB",
-                "-c", "max_connections=" + Math.max(20, threads + 10),
+                "-c", "max_connections=" + ManagedServer.connectionLimit(threads),
                 "-c", "logging_collector=off",
                 "-c", "log_min_messages=warning"));
         return asUser(command);

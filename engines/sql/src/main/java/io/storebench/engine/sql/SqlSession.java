@@ -1,6 +1,5 @@
 package io.storebench.engine.sql;
 
-import io.storebench.engine.Retrying;
 import io.storebench.engine.ValueBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,7 +9,7 @@ import java.sql.SQLException;
  * One thread's connection to the server with its prepared statements, and the thread's count of
  * retries. Used only by its own thread, closed by the store at close.
  */
-final class SqlSession implements Retrying.RetryCount, AutoCloseable {
+final class SqlSession implements AutoCloseable {
     final Connection connection;
     final PreparedStatement get;
     final PreparedStatement getForUpdate;
@@ -19,10 +18,11 @@ final class SqlSession implements Retrying.RetryCount, AutoCloseable {
     final PreparedStatement scan;
     /** Where a scan reads each row's value (the YCSB schema's ten fields joined). */
     final ValueBuffer scanValue = new ValueBuffer(256);
-    private long retries;
+    private final RetryCounter retries;
 
-    SqlSession(Connection connection, SqlStatements statements) throws SQLException {
+    SqlSession(Connection connection, SqlStatements statements, RetryCounter retries) throws SQLException {
         this.connection = connection;
+        this.retries = retries;
         this.get = connection.prepareStatement(statements.get());
         this.getForUpdate = connection.prepareStatement(statements.getForUpdate());
         this.put = connection.prepareStatement(statements.put());
@@ -31,34 +31,32 @@ final class SqlSession implements Retrying.RetryCount, AutoCloseable {
     }
 
     void countRetry() {
-        retries++;
-    }
-
-    @Override
-    public long count() {
-        return retries;
+        retries.increment();
     }
 
     /**
-     * Runs {@code body} as one transaction: autocommit off, commit at the end; on failure a rollback,
-     * and the failure is thrown. Autocommit is on again afterwards either way.
+     * Runs {@code body} as one transaction: autocommit off, commit at the end; on any failure a
+     * rollback (and the put statement's pending batch cleared), and the failure is thrown. Autocommit
+     * is on again afterwards either way, without hiding the failure.
      */
     <T> T inTransaction(Retrier.Attempt<T> body) throws SQLException {
         connection.setAutoCommit(false);
+        T result;
         try {
-            T result = body.run(this);
+            result = body.run(this);
             connection.commit();
-            return result;
-        } catch (SQLException | RuntimeException e) {
+        } catch (Throwable e) {
             try {
+                put.clearBatch();
                 connection.rollback();
-            } catch (SQLException rollback) {
-                e.addSuppressed(rollback);
+                connection.setAutoCommit(true);
+            } catch (SQLException cleanup) {
+                e.addSuppressed(cleanup);
             }
             throw e;
-        } finally {
-            connection.setAutoCommit(true);
         }
+        connection.setAutoCommit(true);
+        return result;
     }
 
     @Override

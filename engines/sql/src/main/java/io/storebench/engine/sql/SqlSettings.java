@@ -93,12 +93,14 @@ record SqlSettings(String engine, String passwordVariable, String url, String us
         if (value.isEmpty()) {
             return value;
         }
+        // a URL may hold a password anywhere: no message shows the value
         if (!value.startsWith(prefix) || value.length() == prefix.length()) {
-            throw new IllegalArgumentException("is not a " + prefix + "... URL");
+            throw new EngineOption.SecretInValueException("is not a " + prefix + "... URL");
         }
-        if (JdbcUrls.parameterNames(value).contains("password")) {
-            throw new EngineOption.SecretInValueException("carries a password parameter; give user, and the password in the"
-                    + " environment variable or password-file, so that it is in no record of the run");
+        if (JdbcUrls.carriesPassword(value)) {
+            throw new EngineOption.SecretInValueException("carries a password (a password parameter or user:password@);"
+                    + " give user, and the password in the environment variable or password-file, so that it is in no"
+                    + " record of the run");
         }
         return value;
     }

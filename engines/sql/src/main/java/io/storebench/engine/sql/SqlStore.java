@@ -47,6 +47,7 @@ final class SqlStore extends AbstractKeyValueStore implements Retrying {
     private final long serverCpuAtOpen;
     private final Map<String, String> versions;
     private final PerThread<SqlSession> sessions;
+    private final PerThread<RetryCounter> retryCounts = new PerThread<>(RetryCounter::new, counter -> { });
     /** The server's readings at the last {@link #addStats} on the open store, returned after close. */
     private EngineStats lastServerStats = EngineStats.empty();
 
@@ -63,6 +64,11 @@ final class SqlStore extends AbstractKeyValueStore implements Retrying {
         this.retrier = new Retrier(dialect, settings.retries(), settings.retryBackoff(), settings.retryBackoffMax());
         try (Statement ddl = control.createStatement()) {
             ddl.execute(dialect.createTable(settings.table(), settings.schema()));
+        }
+        if (server == null) {
+            try (Statement empty = control.createStatement()) {
+                empty.execute("TRUNCATE TABLE " + settings.table()); // every fork starts from the same data set
+            }
         }
         Map<String, String> found = new LinkedHashMap<>();
         found.put(dialect.engine() + "-server", SqlQueries.stringOf(control, "SELECT version()"));
@@ -93,12 +99,13 @@ final class SqlStore extends AbstractKeyValueStore implements Retrying {
             }
             String url = JdbcUrls.withDefaults(server != null ? server.jdbcUrl() : settings.url(),
                     dialect.connectionProperties(settings));
-            Connection control = connect(dialect, settings, url, properties);
+            Connection control = connect(dialect, settings, url, properties, true);
             try {
                 return new SqlStore(dialect, settings, server, url, properties, control);
             } catch (SQLException e) {
                 closeQuietly(control);
-                throw unusable(settings, dialect, "cannot make table " + settings.table() + ": " + e.getMessage(), e);
+                throw unusable(settings, dialect, "cannot make or empty table " + settings.table()
+                        + ", or read the server's version: " + oneLine(e), e);
             }
         } catch (RuntimeException e) {
             if (server != null) {
@@ -108,15 +115,24 @@ final class SqlStore extends AbstractKeyValueStore implements Retrying {
         }
     }
 
-    private static Connection connect(SqlDialect dialect, SqlSettings settings, String url, Properties properties) {
+    /**
+     * A new connection. At open, a given server that cannot be reached is bad input (exit 2); later,
+     * a thread's connection that fails is a failure of that operation, like any other.
+     */
+    private static Connection connect(SqlDialect dialect, SqlSettings settings, String url, Properties properties,
+            boolean atOpen) {
         try {
             Connection connection = DriverManager.getConnection(url, properties);
             connection.setAutoCommit(true);
             return connection;
         } catch (SQLException e) {
-            throw unusable(settings, dialect, "cannot connect to " + JdbcUrls.display(url)
+            String message = "cannot connect to " + JdbcUrls.display(url)
                     + (properties.getProperty("user") == null ? "" : " as " + properties.getProperty("user"))
-                    + " (connect-timeout-ms=" + settings.connectTimeout().toMillis() + "): " + oneLine(e), e);
+                    + " (connect-timeout-ms=" + settings.connectTimeout().toMillis() + "): " + oneLine(e);
+            if (!atOpen) {
+                throw new StoreException(dialect.engine() + ": " + message, e);
+            }
+            throw unusable(settings, dialect, message, e);
         }
     }
 
@@ -133,10 +149,10 @@ final class SqlStore extends AbstractKeyValueStore implements Retrying {
     }
 
     private SqlSession newSession() {
-        Connection connection = connect(dialect, settings, url, properties);
+        Connection connection = connect(dialect, settings, url, properties, false);
         try {
             connection.setTransactionIsolation(settings.isolation().jdbcLevel());
-            return new SqlSession(connection, statements);
+            return new SqlSession(connection, statements, retryCounts.get());
         } catch (SQLException e) {
             closeQuietly(connection);
             throw new StoreException(dialect.engine() + ": cannot prepare a session: " + e.getMessage(), e);
@@ -161,7 +177,7 @@ final class SqlStore extends AbstractKeyValueStore implements Retrying {
     @Override
     public RetryCount threadRetries() {
         checkOpen("retries");
-        return sessions.get();
+        return retryCounts.get();
     }
 
     @Override
@@ -286,8 +302,8 @@ final class SqlStore extends AbstractKeyValueStore implements Retrying {
     // ---------------------------------------------------------------- stats and close
 
     @Override
-    protected synchronized void addStats(EngineStats.Builder stats, boolean closed) {
-        if (!closed) {
+    protected synchronized void addStats(EngineStats.Builder stats, boolean closedBefore) {
+        if (!isClosed()) { // checked under the lock close() takes to close the connection
             lastServerStats = readServerStats();
         }
         lastServerStats.readings().forEach(stats::put);
@@ -322,6 +338,7 @@ final class SqlStore extends AbstractKeyValueStore implements Retrying {
         synchronized (this) {
             closeQuietly(control);
         }
+        retryCounts.close();
         if (server != null) {
             server.close();
         }

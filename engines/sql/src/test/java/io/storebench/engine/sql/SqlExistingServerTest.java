@@ -119,10 +119,32 @@ class SqlExistingServerTest {
 
     @Test
     void aPasswordInTheUrlIsRefusedWithoutShowingIt() {
-        ConfigurationException refused = assertThrows(ConfigurationException.class, () -> open(PostgresEngine.NAME,
-                Map.of("url", "jdbc:postgresql://127.0.0.1:5432/db?user=u&password=" + PASSWORD)));
-        assertOneLineWithout(refused, PASSWORD);
-        assertTrue(refused.getMessage().contains("password parameter"), refused.getMessage());
+        for (String url : new String[] {"jdbc:postgresql://127.0.0.1:5432/db?user=u&password=" + PASSWORD,
+                "jdbc:postgresql://127.0.0.1:5432/db?sslmode=require&sslpassword=" + PASSWORD,
+                "jdbc:mysql://u:" + PASSWORD + "@127.0.0.1:3306/db",
+                "jdbc:mysql://(host=127.0.0.1,port=3306,user=u,password=" + PASSWORD + ")/db"}) {
+            String engine = url.startsWith("jdbc:mysql") ? MysqlEngine.NAME : PostgresEngine.NAME;
+            ConfigurationException refused = assertThrows(ConfigurationException.class,
+                    () -> open(engine, Map.of("url", url)), url);
+            assertOneLineWithout(refused, PASSWORD);
+            assertTrue(refused.getMessage().contains("carries a password"), refused.getMessage());
+        }
+        ConfigurationException wrongPrefix = assertThrows(ConfigurationException.class, () -> open(PostgresEngine.NAME,
+                Map.of("url", "postgresql://u:" + PASSWORD + "@127.0.0.1:26257/db")));
+        assertOneLineWithout(wrongPrefix, PASSWORD);
+        assertTrue(wrongPrefix.getMessage().contains("is not a jdbc:postgresql://... URL"), wrongPrefix.getMessage());
+    }
+
+    @Test
+    void eachStoreOnAnExistingServerStartsFromAnEmptyTable() {
+        try (SqlTesting.Server server = new SqlTesting.Server(SqlTesting.Kind.POSTGRES, temp.resolve("server"), null)) {
+            try (KeyValueStore first = open(PostgresEngine.NAME, Map.of("url", server.urlWithUser()))) {
+                first.put(bytes("left-over"), bytes("from an earlier fork"));
+            }
+            try (KeyValueStore second = open(PostgresEngine.NAME, Map.of("url", server.urlWithUser()))) {
+                assertFalse(second.get(bytes("left-over"), new ValueBuffer(4)), "the table was emptied at open");
+            }
+        }
     }
 
     @Test
@@ -146,6 +168,7 @@ class SqlExistingServerTest {
         ConfigurationException url = assertThrows(ConfigurationException.class,
                 () -> open(MysqlEngine.NAME, Map.of("url", "jdbc:postgresql://127.0.0.1:1/db")));
         assertTrue(url.getMessage().contains("is not a jdbc:mysql://... URL"), url.getMessage());
+        assertFalse(url.getMessage().contains("127.0.0.1"), "the url is never shown: " + url.getMessage());
     }
 
     private static void assertWithinConnectTimeout(long start) {
