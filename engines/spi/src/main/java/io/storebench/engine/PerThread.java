@@ -30,6 +30,25 @@ public final class PerThread<T> implements AutoCloseable {
         this.closer = closer;
     }
 
+    /**
+     * Closes the calling thread's resource, if it has one, so that its next {@link #get()} makes a
+     * new one (a connection the server dropped). A failure to close it is ignored: it is being
+     * thrown away.
+     */
+    public void discard() {
+        T resource = local.get();
+        if (resource == null) {
+            return;
+        }
+        local.remove();
+        created.remove(resource);
+        try {
+            closer.close(resource);
+        } catch (Exception ignored) {
+            // already broken
+        }
+    }
+
     public T get() {
         T resource = local.get();
         if (resource == null) {

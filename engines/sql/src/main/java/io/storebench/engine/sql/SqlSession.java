@@ -30,6 +30,15 @@ final class SqlSession implements AutoCloseable {
         this.scan = connection.prepareStatement(statements.scan());
     }
 
+    /** Whether the connection still answers (asked after a failure only: it costs a round trip). */
+    boolean usable() {
+        try {
+            return !connection.isClosed() && connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     void countRetry() {
         retries.increment();
     }

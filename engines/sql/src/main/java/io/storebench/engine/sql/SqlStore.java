@@ -197,9 +197,26 @@ final class SqlStore extends AbstractKeyValueStore implements Retrying {
 
     // ---------------------------------------------------------------- operations
 
+    /**
+     * Runs {@code operation} on the thread's session through the retrier. When it fails because the
+     * connection is gone (the server closed it, a socket timeout), the session is discarded, so the
+     * thread's next operation connects again: one failure, not a thread that fails to the end.
+     */
+    private <T> T run(String operation, Retrier.Attempt<T> attempt) {
+        SqlSession session = sessions.get();
+        try {
+            return retrier.run(session, operation, attempt);
+        } catch (StoreException e) {
+            if (!session.usable()) {
+                sessions.discard();
+            }
+            throw e;
+        }
+    }
+
     @Override
     protected boolean doGet(byte[] key, ValueBuffer into) {
-        return retrier.run(sessions.get(), "get", session -> read(session.get, key, into));
+        return run("get", session -> read(session.get, key, into));
     }
 
     private boolean read(PreparedStatement query, byte[] key, ValueBuffer into) throws SQLException {
@@ -215,7 +232,7 @@ final class SqlStore extends AbstractKeyValueStore implements Retrying {
 
     @Override
     protected void doPut(byte[] key, byte[] value, int valueLength) {
-        retrier.run(sessions.get(), "put", session -> {
+        run("put", session -> {
             bindPut(session.put, key, value, valueLength);
             return session.put.executeUpdate();
         });
@@ -228,7 +245,7 @@ final class SqlStore extends AbstractKeyValueStore implements Retrying {
 
     @Override
     protected boolean doReadModifyWrite(byte[] key, ValueBuffer into, byte[] value, int valueLength) {
-        return retrier.run(sessions.get(), "read-modify-write", session -> session.inTransaction(s -> {
+        return run("read-modify-write", session -> session.inTransaction(s -> {
             boolean present = read(s.getForUpdate, key, into);
             bindPut(s.put, key, value, valueLength);
             s.put.executeUpdate();
@@ -238,7 +255,7 @@ final class SqlStore extends AbstractKeyValueStore implements Retrying {
 
     @Override
     protected void doDelete(byte[] key) {
-        retrier.run(sessions.get(), "delete", session -> {
+        run("delete", session -> {
             settings.schema().bindKey(session.delete, 1, key);
             return session.delete.executeUpdate();
         });
@@ -246,7 +263,7 @@ final class SqlStore extends AbstractKeyValueStore implements Retrying {
 
     @Override
     protected int doScan(byte[] startKey, int limit, ScanVisitor visitor) {
-        return retrier.run(sessions.get(), "scan", session -> {
+        return run("scan", session -> {
             settings.schema().bindKey(session.scan, 1, startKey);
             session.scan.setInt(2, limit);
             int visited = 0;
@@ -270,7 +287,7 @@ final class SqlStore extends AbstractKeyValueStore implements Retrying {
      */
     @Override
     protected void doWrite(WriteBatch batch) {
-        retrier.run(sessions.get(), "batch", session -> session.inTransaction(s -> {
+        run("batch", session -> session.inTransaction(s -> {
             Set<ByteBuffer> pending = new HashSet<>();
             for (int i = 0; i < batch.size(); i++) {
                 byte[] key = batch.key(i);

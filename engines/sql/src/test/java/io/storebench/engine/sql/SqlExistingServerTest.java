@@ -136,6 +136,23 @@ class SqlExistingServerTest {
     }
 
     @Test
+    void aConnectionTheServerDropsCostsOneOperationThenTheThreadConnectsAgain() throws Exception {
+        try (SqlTesting.Server server = new SqlTesting.Server(SqlTesting.Kind.POSTGRES, temp.resolve("server"), null);
+                KeyValueStore store = open(PostgresEngine.NAME, Map.of("url", server.urlWithUser()));
+                java.sql.Connection admin = java.sql.DriverManager.getConnection(server.urlWithUser())) {
+            store.put(bytes("k"), bytes("v"));
+            assertTrue(SqlQueries.longOf(admin, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity"
+                    + " WHERE application_name = 'storebench' AND pid <> pg_backend_pid()") >= 1);
+            ValueBuffer into = new ValueBuffer(4);
+            io.storebench.engine.StoreException dropped = assertThrows(io.storebench.engine.StoreException.class,
+                    () -> store.get(bytes("k"), into));
+            assertFalse(dropped.getMessage().contains("\n"), dropped.getMessage());
+            assertTrue(store.get(bytes("k"), into), "the next operation runs on a new connection");
+            assertArrayEquals(bytes("v"), into.toByteArray());
+        }
+    }
+
+    @Test
     void eachStoreOnAnExistingServerStartsFromAnEmptyTable() {
         try (SqlTesting.Server server = new SqlTesting.Server(SqlTesting.Kind.POSTGRES, temp.resolve("server"), null)) {
             try (KeyValueStore first = open(PostgresEngine.NAME, Map.of("url", server.urlWithUser()))) {
