@@ -5,6 +5,7 @@ import io.storebench.engine.DataDirectory;
 import io.storebench.engine.StoreException;
 import io.storebench.engine.server.LoopbackPorts;
 import io.storebench.engine.server.ServerLog;
+import io.storebench.engine.server.StopOnce;
 import io.storebench.engine.server.Stopping;
 import io.storebench.engine.server.Watchdog;
 import java.io.IOException;
@@ -131,15 +132,14 @@ public final class ManagedEtcd implements AutoCloseable {
     private final Settings settings;
     private final Path root;
     private final List<Member> members;
-    private final Thread shutdownHook;
+    private final StopOnce stopping;
     private volatile Watchdog watchdog;
-    private boolean closed;
 
     private ManagedEtcd(Settings settings, Path root, List<Member> members) {
         this.settings = settings;
         this.root = root;
         this.members = members;
-        this.shutdownHook = new Thread(this::stopAndRemove, "storebench-etcd-shutdown");
+        this.stopping = new StopOnce("storebench-etcd-shutdown", this::stopAndRemove);
     }
 
     /**
@@ -164,7 +164,7 @@ public final class ManagedEtcd implements AutoCloseable {
                 etcd.launch();
                 return etcd;
             } catch (RuntimeException e) {
-                etcd.stopAndRemove();
+                etcd.close();
                 if (e instanceof PortTakenException taken && attempt < 3) {
                     lastFailure = taken;
                     continue;
@@ -246,17 +246,8 @@ public final class ManagedEtcd implements AutoCloseable {
 
     /** Stops every member, removes their data and log; idempotent. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or will run: it does the same work
-        }
-        stopAndRemove();
+    public void close() {
+        stopping.close();
     }
 
     // ---------------------------------------------------------------- start
@@ -277,7 +268,7 @@ public final class ManagedEtcd implements AutoCloseable {
         String initialCluster = members.stream().map(m -> m.name() + "=" + m.peerUrl())
                 .collect(Collectors.joining(","));
         String token = "storebench-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        stopping.register();
         for (int i = 0; i < members.size(); i++) {
             Member planned = members.get(i);
             ProcessBuilder builder = new ProcessBuilder(command(planned, initialCluster, token))

@@ -5,6 +5,7 @@ import io.storebench.engine.DataDirectory;
 import io.storebench.engine.StoreException;
 import io.storebench.engine.server.LoopbackPorts;
 import io.storebench.engine.server.ServerLog;
+import io.storebench.engine.server.StopOnce;
 import io.storebench.engine.server.Stopping;
 import io.storebench.engine.server.Watchdog;
 import java.io.IOException;
@@ -40,19 +41,16 @@ final class ManagedServer implements AutoCloseable {
     private final Path root;
     private final int port;
     private final Path log;
-    private final Thread shutdownHook;
+    private final StopOnce stopping;
     private volatile Process process;
     private volatile Watchdog watchdog;
-    /** Set by the first of close and the shutdown hook to stop the server: the other does nothing. */
-    private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
-    private boolean closed;
 
     private ManagedServer(ServerRecipe recipe, Path root, int port) {
         this.recipe = recipe;
         this.root = root;
         this.port = port;
         this.log = root.resolve(recipe.name() + ".log");
-        this.shutdownHook = new Thread(this::stopAndRemove, "storebench-" + recipe.name() + "-shutdown");
+        this.stopping = new StopOnce("storebench-" + recipe.name() + "-shutdown", this::stopAndRemove);
     }
 
     /**
@@ -122,25 +120,10 @@ final class ManagedServer implements AutoCloseable {
         return root.resolve("data");
     }
 
-    /** Whether the server process is running. */
-    boolean alive() {
-        Process running = process;
-        return running != null && running.isAlive();
-    }
-
     /** Stops the server and removes its folder; idempotent. */
     @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook is running or will run: it does the same work
-        }
-        stopAndRemove();
+    public void close() {
+        stopping.close();
     }
 
     // ---------------------------------------------------------------- start
@@ -156,7 +139,7 @@ final class ManagedServer implements AutoCloseable {
         } catch (IOException e) {
             throw new ConfigurationException(recipe.name() + ": cannot create " + sockets + ": " + e.getMessage(), e);
         }
-        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        stopping.register();
         initialize(data);
         process = run(recipe.serverCommand(root, data, socket ? sockets : null, port), log);
         watchdog = Watchdog.start(recipe.name(), List.of(process.pid()), root);
@@ -229,9 +212,6 @@ final class ManagedServer implements AutoCloseable {
     // ---------------------------------------------------------------- stop
 
     private void stopAndRemove() {
-        if (!stopped.compareAndSet(false, true)) {
-            return;
-        }
         Process running = process;
         if (running != null && running.isAlive()) {
             signal(running, recipe.stopSignal());

@@ -25,6 +25,10 @@ final class MariaDbRecipe implements ServerRecipe {
     static final String USER = "storebench";
     static final String DATABASE = "storebench";
     private static final long MIN_BUFFER_POOL = 5L << 20;
+    /** Where Debian puts the programs, looked in after the PATH. */
+    private static final List<Path> PLACES = List.of(Path.of("/usr/sbin"), Path.of("/usr/bin"));
+    private static final String INSTALL_HINT = "install MariaDB (Debian: apt-get install mariadb-server) or give"
+            + " mysql.bin-dir=DIR";
 
     private final Path installDb;
     private final Path mariadbd;
@@ -40,19 +44,22 @@ final class MariaDbRecipe implements ServerRecipe {
 
     /** A server whose user needs {@code password}, or none when it is null: the tests' stand-in for an existing server. */
     MariaDbRecipe(SqlSettings settings, String password) {
-        List<Path> fallbacks = List.of(Path.of("/usr/sbin"), Path.of("/usr/bin"));
-        this.installDb = program("mariadb-install-db", settings.binDir(), fallbacks);
-        this.mariadbd = program("mariadbd", settings.binDir(), fallbacks);
+        this.installDb = program("mariadb-install-db", settings.binDir());
+        this.mariadbd = program("mariadbd", settings.binDir());
         this.durability = settings.durability();
         this.cacheBytes = settings.cacheBytes();
         this.threads = settings.threads();
         this.password = password;
     }
 
-    private static Path program(String name, Path binDir, List<Path> fallbacks) {
-        return Programs.find(name, binDir, fallbacks).orElseThrow(() -> new ConfigurationException("mysql: no '"
-                + name + "' " + (binDir == null ? "on the PATH or in /usr/sbin, /usr/bin" : "in bin-dir " + binDir)
-                + "; install MariaDB (Debian: apt-get install mariadb-server) or give mysql.bin-dir=DIR"));
+    private static Path program(String name, Path binDir) {
+        return Programs.require("mysql", name, binDir, PLACES, "on the PATH or in /usr/sbin, /usr/bin", INSTALL_HINT);
+    }
+
+    /** Whether both programs are on the PATH or in Debian's places. */
+    static boolean installed() {
+        return Programs.find("mariadb-install-db", null, PLACES).isPresent()
+                && Programs.find("mariadbd", null, PLACES).isPresent();
     }
 
     @Override
@@ -134,6 +141,6 @@ final class MariaDbRecipe implements ServerRecipe {
 
     @Override
     public String installHint() {
-        return "install MariaDB (Debian: apt-get install mariadb-server) or give mysql.bin-dir=DIR";
+        return INSTALL_HINT;
     }
 }

@@ -24,6 +24,8 @@ final class PostgresDialect implements SqlDialect {
     /** A B-tree index entry's limit is about a third of an 8 KiB page (2704 bytes): keys stay under it. */
     static final int MAX_KEY = 2000;
     private static final String LSN = "wal_lsn";
+    /** The WAL's position in bytes: its advance between two readings is the WAL written (the seed's LSN rate). */
+    private static final String WAL_POSITION = "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint";
     private static final String HIT = "blks_hit";
     private static final String READ = "blks_read";
     private static final String CHECKPOINTS = "checkpoints";
@@ -86,7 +88,7 @@ final class PostgresDialect implements SqlDialect {
     @Override
     public ServerCounters startCounters(Connection connection) {
         Map<String, Long> counters = new HashMap<>();
-        SqlQueries.tryLongOf(connection, "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint")
+        SqlQueries.tryLongOf(connection, WAL_POSITION)
                 .ifPresent(v -> counters.put(LSN, v));
         queryBlocks(connection, counters);
         try {
@@ -101,7 +103,7 @@ final class PostgresDialect implements SqlDialect {
     public void readServerStats(Connection connection, ServerCounters start, EngineStats.Builder stats) {
         try {
             stats.engine(Metric.LOG_BYTES_WRITTEN, start.since(LSN, SqlQueries.longOf(connection,
-                    "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint")),
+                    WAL_POSITION)),
                     "pg_current_wal_lsn() advance since open (WAL bytes, the whole server)");
         } catch (SQLException e) {
             stats.absent(Metric.LOG_BYTES_WRITTEN, "pg_current_wal_lsn() failed: " + e.getMessage());

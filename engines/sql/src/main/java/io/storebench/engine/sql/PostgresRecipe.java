@@ -21,6 +21,8 @@ import java.util.List;
 final class PostgresRecipe implements ServerRecipe {
     static final String USER = "storebench";
     static final String DATABASE = "postgres";
+    private static final String INSTALL_HINT = "install PostgreSQL (Debian: apt-get install postgresql) or give"
+            + " postgres.bin-dir=DIR";
 
     private final Path initdb;
     private final Path postgres;
@@ -39,19 +41,23 @@ final class PostgresRecipe implements ServerRecipe {
      * tests' stand-in for an existing server.
      */
     PostgresRecipe(SqlSettings settings, String password) {
-        List<Path> fallbacks = Programs.debianPostgres();
-        this.initdb = program("initdb", settings.binDir(), fallbacks);
-        this.postgres = program("postgres", settings.binDir(), fallbacks);
+        this.initdb = program("initdb", settings.binDir());
+        this.postgres = program("postgres", settings.binDir());
         this.durability = settings.durability();
         this.cacheBytes = settings.cacheBytes();
         this.threads = settings.threads();
         this.password = password;
     }
 
-    private static Path program(String name, Path binDir, List<Path> fallbacks) {
-        return Programs.find(name, binDir, fallbacks).orElseThrow(() -> new ConfigurationException("postgres: no '"
-                + name + "' " + (binDir == null ? "on the PATH or in /usr/lib/postgresql/N/bin" : "in bin-dir " + binDir)
-                + "; install PostgreSQL (Debian: apt-get install postgresql) or give postgres.bin-dir=DIR"));
+    private static Path program(String name, Path binDir) {
+        return Programs.require("postgres", name, binDir, Programs.debianPostgres(),
+                "on the PATH or in /usr/lib/postgresql/N/bin", INSTALL_HINT);
+    }
+
+    /** Whether both programs are on the PATH or in Debian's places. */
+    static boolean installed() {
+        return Programs.find("initdb", null, Programs.debianPostgres()).isPresent()
+                && Programs.find("postgres", null, Programs.debianPostgres()).isPresent();
     }
 
     @Override
@@ -120,7 +126,7 @@ final class PostgresRecipe implements ServerRecipe {
 
     @Override
     public String installHint() {
-        return "install PostgreSQL (Debian: apt-get install postgresql) or give postgres.bin-dir=DIR";
+        return INSTALL_HINT;
     }
 
     private static List<String> asUser(List<String> command) {

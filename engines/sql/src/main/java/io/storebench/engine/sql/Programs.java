@@ -1,5 +1,6 @@
 package io.storebench.engine.sql;
 
+import io.storebench.engine.ConfigurationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,16 @@ final class Programs {
             directories.addAll(fallbacks);
         }
         return directories.stream().map(d -> d.resolve(program)).filter(Files::isExecutable).findFirst();
+    }
+
+    /**
+     * {@link #find}, or a {@link ConfigurationException} naming the program, where it was looked
+     * for ({@code places} when no {@code binDir} is given) and how to install it.
+     */
+    static Path require(String engine, String program, Path binDir, List<Path> fallbacks, String places,
+            String installHint) {
+        return find(program, binDir, fallbacks).orElseThrow(() -> new ConfigurationException(engine + ": no '"
+                + program + "' " + (binDir == null ? places : "in bin-dir " + binDir) + "; " + installHint));
     }
 
     /** Debian's PostgreSQL program directories, {@code /usr/lib/postgresql/N/bin}, newest first. */

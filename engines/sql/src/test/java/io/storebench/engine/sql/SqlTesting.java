@@ -8,7 +8,6 @@ import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOptions;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,17 +24,14 @@ public final class SqlTesting {
 
     /** Skips the test (fails it under CI) unless PostgreSQL's initdb and postgres can be found. */
     public static void requirePostgres() {
-        require(Programs.find("initdb", null, Programs.debianPostgres()).isPresent()
-                && Programs.find("postgres", null, Programs.debianPostgres()).isPresent(),
+        require(PostgresRecipe.installed(),
                 "PostgreSQL is not installed (no initdb and postgres on the PATH or in /usr/lib/postgresql/N/bin):"
                         + " apt-get install postgresql");
     }
 
     /** Skips the test (fails it under CI) unless MariaDB's mariadb-install-db and mariadbd can be found. */
     public static void requireMariaDb() {
-        List<Path> places = List.of(Path.of("/usr/sbin"), Path.of("/usr/bin"));
-        require(Programs.find("mariadb-install-db", null, places).isPresent()
-                && Programs.find("mariadbd", null, places).isPresent(),
+        require(MariaDbRecipe.installed(),
                 "MariaDB is not installed (no mariadb-install-db and mariadbd): apt-get install mariadb-server");
     }
 
