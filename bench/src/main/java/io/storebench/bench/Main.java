@@ -1,5 +1,7 @@
 package io.storebench.bench;
 
+import io.storebench.bench.ab.AbCommand;
+import io.storebench.bench.ab.CalibrateCommand;
 import io.storebench.bench.analysis.CompareCommand;
 import io.storebench.bench.analysis.GateCommand;
 import io.storebench.bench.analysis.ReportCommand;
@@ -60,6 +62,8 @@ public final class Main implements Callable<Integer> {
             "list", ListCommand::run,
             "inspect", InspectCommand::run,
             "gate", GateCommand::run,
+            "ab", AbCommand::run,
+            "calibrate", CalibrateCommand::run,
             "compare", CompareCommand::run,
             "report", ReportCommand::run);
 
@@ -104,6 +108,8 @@ public final class Main implements Callable<Integer> {
         root.addSubcommand("list", ListCommand.spec(out).name("list"));
         root.addSubcommand("inspect", InspectCommand.spec().name("inspect"));
         root.addSubcommand("gate", GateCommand.spec(out, err).name("gate"));
+        root.addSubcommand("ab", AbCommand.spec(out, err).name("ab"));
+        root.addSubcommand("calibrate", CalibrateCommand.spec(out, err).name("calibrate"));
         root.addSubcommand("compare", CompareCommand.spec(out, err).name("compare"));
         root.addSubcommand("report", ReportCommand.spec(out, err).name("report"));
         root.addSubcommand("completion", new CompletionCommand());
@@ -164,7 +170,7 @@ public final class Main implements Callable<Integer> {
     static final class CommandNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return List.of("run", "list", "inspect", "gate", "compare", "report").iterator();
+            return List.of("run", "list", "inspect", "gate", "ab", "calibrate", "compare", "report").iterator();
         }
     }
 

@@ -145,7 +145,7 @@ public final class GateCommand implements Callable<Integer> {
         return result.exitCode();
     }
 
-    static String summary(GateResult result) {
+    public static String summary(GateResult result) {
         String counts = String.format("%d regressed, %d improved, %d below floor, %d no change, %d inconclusive",
                 result.count(Verdict.REGRESSED), result.count(Verdict.IMPROVED), result.count(Verdict.BELOW_FLOOR),
                 result.count(Verdict.NO_CHANGE), result.count(Verdict.INCONCLUSIVE));
@@ -158,7 +158,7 @@ public final class GateCommand implements Callable<Integer> {
         };
     }
 
-    static String markdown(GateResult result, RunRecord baseline, RunRecord candidate) {
+    public static String markdown(GateResult result, RunRecord baseline, RunRecord candidate) {
         String icon = switch (result.exitCode()) {
             case GateResult.EXIT_PASS -> "✅";
             case GateResult.EXIT_REGRESSED -> "❌";

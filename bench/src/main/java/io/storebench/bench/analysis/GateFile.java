@@ -19,7 +19,7 @@ import java.util.List;
  * {@code design} is fork-level, paired or run-level, and {@code zeroVariance} says the verdict
  * rests on constant values.
  */
-record GateFile(String schema, String outcome, int exitCode, String baseline, String candidate,
+public record GateFile(String schema, String outcome, int exitCode, String baseline, String candidate,
         List<String> metrics, double floor, double alpha, boolean strict, boolean allowCrossHost, List<Key> keys,
         List<String> problems, List<String> warnings) {
     static final String SCHEMA = "storebench.gate/2";
@@ -39,7 +39,7 @@ record GateFile(String schema, String outcome, int exitCode, String baseline, St
             String design, boolean zeroVariance) {
     }
 
-    static GateFile of(GateResult result, String baselineRun, String candidateRun) {
+    public static GateFile of(GateResult result, String baselineRun, String candidateRun) {
         List<Key> keys = result.verdicts().stream().map(v -> key(v, baselineRun)).toList();
         var s = result.settings();
         return new GateFile(SCHEMA, result.outcome(), result.exitCode(), baselineRun, candidateRun,

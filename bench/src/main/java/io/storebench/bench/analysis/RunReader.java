@@ -12,30 +12,30 @@ import java.nio.file.Path;
  * errors that say what is wrong: a missing or unreadable file is an I/O problem; malformed JSON, an
  * unknown schema or missing fields are bad data.
  */
-final class RunReader {
+public final class RunReader {
     private RunReader() {
     }
 
     /** The run.json could not be read at all (missing, unreadable). */
-    static final class Unreadable extends Exception {
+    public static final class Unreadable extends Exception {
         Unreadable(String message) {
             super(message);
         }
     }
 
     /** The run.json was read and is not a run StoreBench understands. */
-    static final class Invalid extends Exception {
+    public static final class Invalid extends Exception {
         Invalid(String message) {
             super(message);
         }
     }
 
     /** The folder of a run given as a folder or as its run.json. */
-    static Path folder(Path given) {
+    public static Path folder(Path given) {
         return Files.isRegularFile(given) ? given.toAbsolutePath().getParent() : given;
     }
 
-    static RunRecord read(Path given) throws Unreadable, Invalid {
+    public static RunRecord read(Path given) throws Unreadable, Invalid {
         Path file = Files.isDirectory(given) ? given.resolve("run.json") : given;
         if (!Files.exists(given)) {
             throw new Unreadable(given + " does not exist");
