@@ -39,6 +39,11 @@ import java.util.Locale;
  * found: a series of fewer than {@code 2 * MIN_SIDE} values has none, and a change in its last two
  * runs shows only once a third run follows.
  *
+ * <p><b>A change undone soon after</b> (three runs up, then back) is tested against all the runs
+ * after it up to the window, which mix both levels: neither side is one level and the split may
+ * not be significant, so binary segmentation (Otava's included) can miss it in a short series. A
+ * smaller {@code window} tests each split against its near neighbours only and finds it.
+ *
  * <p><b>Zero variance.</b> {@link Welch} decides two constant sides without a NaN: different
  * values give p = 0 (no variance, so by the test's model the difference is certain) and equal ones
  * p = 1. That is used as it is: a step between two constant stretches is a change point with

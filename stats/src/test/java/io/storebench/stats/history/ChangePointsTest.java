@@ -108,6 +108,14 @@ class ChangePointsTest {
     }
 
     @Test
+    void aChangeUndoneSoonIsDilutedUnlessTheWindowIsNarrow() {
+        double[] blip = series(12, 0.01, 1.0, 3, 1.3, 3, 1.0, 3);
+        assertEquals(List.of(), indices(ChangePoints.find(blip, Settings.DEFAULT)),
+                "each split's other side mixes both levels");
+        assertEquals(List.of(3, 6), indices(ChangePoints.find(blip, new Settings(0.001, 0.05, 3))));
+    }
+
+    @Test
     void theWindowBoundsTheValuesTestedEachSide() {
         double[] values = series(8, 0.01, 1.0, 70, 1.1, 70);
         Result wide = ChangePoints.find(values, Settings.DEFAULT);
