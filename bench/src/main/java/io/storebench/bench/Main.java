@@ -2,6 +2,7 @@ package io.storebench.bench;
 
 import io.storebench.bench.analysis.CompareCommand;
 import io.storebench.bench.analysis.GateCommand;
+import io.storebench.bench.analysis.HistoryCommand;
 import io.storebench.bench.analysis.ReportCommand;
 import io.storebench.bench.run.RunCommand;
 import io.storebench.engine.EngineRegistry;
@@ -61,7 +62,8 @@ public final class Main implements Callable<Integer> {
             "inspect", InspectCommand::run,
             "gate", GateCommand::run,
             "compare", CompareCommand::run,
-            "report", ReportCommand::run);
+            "report", ReportCommand::run,
+            "history", HistoryCommand::run);
 
     /** A command's static {@code run(args, out, err)} entry. */
     @FunctionalInterface
@@ -106,6 +108,7 @@ public final class Main implements Callable<Integer> {
         root.addSubcommand("gate", GateCommand.spec(out, err).name("gate"));
         root.addSubcommand("compare", CompareCommand.spec(out, err).name("compare"));
         root.addSubcommand("report", ReportCommand.spec(out, err).name("report"));
+        root.addSubcommand("history", HistoryCommand.spec(out, err).name("history"));
         root.addSubcommand("completion", new CompletionCommand());
         root.addSubcommand("help", new HelpCommand());
         return Cli.configure(root, out, err);
@@ -164,7 +167,7 @@ public final class Main implements Callable<Integer> {
     static final class CommandNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return List.of("run", "list", "inspect", "gate", "compare", "report").iterator();
+            return List.of("run", "list", "inspect", "gate", "compare", "report", "history").iterator();
         }
     }
 
