@@ -225,6 +225,12 @@ class HistoryCommandTest {
                 "strict"));
         assertOneLine(history(threads.toString(), "--out", temp.resolve("out").toString()), 2,
                 "threads is 8 there and 2 in the first, durability is strict there and buffered in the first");
+
+        Path fingerprint = series("fingerprint", false, 1, 1, 1, 1, 1, 1);
+        run(fingerprint, "odd", 9, 1, 1, r -> ((ObjectNode) r.get("engines").get(1).get("forks").get(2))
+                .put("workloadFingerprint", "0123456789abcdef"));
+        assertOneLine(history(fingerprint.toString(), "--out", temp.resolve("out").toString()), 2,
+                "run odd: lmdb ran a workload of fingerprint 0123456789abcdef, run night-6 one of ");
     }
 
     @Test
