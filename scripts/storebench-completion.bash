@@ -160,6 +160,7 @@ function _complete_storebench() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} gate" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} compare" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} report" ];    then _picocli_storebench; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} history" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_storebench; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -169,9 +170,11 @@ function _complete_storebench() {
   local cmds3=(gate)
   local cmds4=(compare)
   local cmds5=(report)
-  local cmds6=(help)
+  local cmds6=(history)
+  local cmds7=(help)
 
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_storebench_help; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_storebench_help; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_storebench_history; return $?; fi
   if CompWordsContainsArray "${cmds5[@]}"; then _picocli_storebench_report; return $?; fi
   if CompWordsContainsArray "${cmds4[@]}"; then _picocli_storebench_compare; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_storebench_gate; return $?; fi
@@ -188,7 +191,7 @@ function _picocli_storebench() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="run list inspect gate compare report help"
+  local commands="run list inspect gate compare report history help"
   local flag_opts="'--help' '--version'"
   local arg_opts=""
 
@@ -737,6 +740,55 @@ function _picocli_storebench_report() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `history` subcommand.
+function _picocli_storebench_history() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-cross-host' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--metric' '--max-pvalue' '--min-magnitude' '--window' '--out'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--metric')
+      return
+      ;;
+    '--max-pvalue')
+      return
+      ;;
+    '--min-magnitude')
+      return
+      ;;
+    '--window')
+      return
+      ;;
+    '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "history" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_storebench_help() {
   # Get completion data
@@ -745,7 +797,7 @@ function _picocli_storebench_help() {
   local commands=""
   local flag_opts="'--help'"
   local arg_opts=""
-  local COMMAND_pos_param_args=("run" "list" "inspect" "gate" "compare" "report") # 0-0 values
+  local COMMAND_pos_param_args=("run" "list" "inspect" "gate" "compare" "report" "history") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
