@@ -158,6 +158,8 @@ function _complete_storebench() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inspect" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} gate" ];    then _picocli_storebench; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ab" ];    then _picocli_storebench; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} calibrate" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} compare" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} report" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} history" ];    then _picocli_storebench; return $?; fi
@@ -168,15 +170,19 @@ function _complete_storebench() {
   local cmds1=(list)
   local cmds2=(inspect)
   local cmds3=(gate)
-  local cmds4=(compare)
-  local cmds5=(report)
-  local cmds6=(history)
-  local cmds7=(help)
+  local cmds4=(ab)
+  local cmds5=(calibrate)
+  local cmds6=(compare)
+  local cmds7=(report)
+  local cmds8=(history)
+  local cmds9=(help)
 
-  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_storebench_help; return $?; fi
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_storebench_history; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_storebench_report; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_storebench_compare; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_storebench_help; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_storebench_history; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_storebench_report; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_storebench_compare; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_storebench_calibrate; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_storebench_ab; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_storebench_gate; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_storebench_inspect; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_storebench_list; return $?; fi
@@ -191,7 +197,7 @@ function _picocli_storebench() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="run list inspect gate compare report history help"
+  local commands="run list inspect gate ab calibrate compare report history help"
   local flag_opts="'--help' '--version'"
   local arg_opts=""
 
@@ -212,7 +218,7 @@ function _picocli_storebench_run() {
 
   local commands=""
   local flag_opts="'--jfr' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--engines' '--durability' '--cache-mb' '--engine-options' '--read' '--update' '--insert' '--scan' '--rmw' '--delete' '--key-size' '--value-size' '--threads' '--rate' '--inject-tail' '--profile' '--forks' '--warmup-iterations' '--warmup-time' '--iterations' '--iteration-time' '--time' '--operations' '--out' '--prof' '--workload' '--records' '--distribution' '--theta' '--hot-set' '--hot-ops' '--seed' '--badger-value-threshold' '--badger-vlog-gc-seconds' '--badger-vlog-gc-discard-percent' '--badger-value-log-file-mb' '--badger-memtable-mb' '--etcd-endpoints' '--etcd-members' '--etcd-binary' '--etcd-connections' '--etcd-reads' '--etcd-max-in-flight' '--etcd-request-timeout-ms' '--etcd-connect-timeout-ms' '--etcd-start-timeout-ms' '--etcd-executor-threads' '--etcd-key-prefix' '--etcd-compaction-retention' '--etcd-max-txn-ops' '--etcd-metrics-urls' '--etcd-cacert' '--etcd-cert' '--etcd-key' '--etcd-user' '--etcd-password-file' '--lmdb-map-size-mb' '--lmdb-max-readers' '--mysql-url' '--mysql-user' '--mysql-password-file' '--mysql-schema' '--mysql-table' '--mysql-batch-rows' '--mysql-isolation' '--mysql-retries' '--mysql-retry-backoff-ms' '--mysql-retry-backoff-max-ms' '--mysql-connect-timeout-ms' '--mysql-request-timeout-ms' '--mysql-start-timeout-ms' '--mysql-bin-dir' '--postgres-url' '--postgres-user' '--postgres-password-file' '--postgres-schema' '--postgres-table' '--postgres-batch-rows' '--postgres-isolation' '--postgres-retries' '--postgres-retry-backoff-ms' '--postgres-retry-backoff-max-ms' '--postgres-connect-timeout-ms' '--postgres-request-timeout-ms' '--postgres-start-timeout-ms' '--postgres-bin-dir' '--rocksdb-compression' '--rocksdb-bloom-bits' '--rocksdb-write-buffer-mb' '--rocksdb-background-jobs' '--sqlite-busy-timeout-ms' '--sqlite-page-size' '--null-value-size' '--null-stall-after' '--null-stall-ms'"
+  local arg_opts="'--engines' '--durability' '--cache-mb' '--engine-options' '--read' '--update' '--insert' '--scan' '--rmw' '--delete' '--key-size' '--value-size' '--threads' '--rate' '--inject-tail' '--profile' '--forks' '--warmup-iterations' '--warmup-time' '--iterations' '--iteration-time' '--time' '--operations' '--out' '--prof' '--workload' '--records' '--distribution' '--theta' '--hot-set' '--hot-ops' '--seed' '--badger-value-threshold' '--badger-vlog-gc-seconds' '--badger-vlog-gc-discard-percent' '--badger-value-log-file-mb' '--badger-memtable-mb' '--etcd-endpoints' '--etcd-members' '--etcd-binary' '--etcd-connections' '--etcd-reads' '--etcd-max-in-flight' '--etcd-request-timeout-ms' '--etcd-connect-timeout-ms' '--etcd-start-timeout-ms' '--etcd-executor-threads' '--etcd-key-prefix' '--etcd-compaction-retention' '--etcd-max-txn-ops' '--etcd-metrics-urls' '--etcd-cacert' '--etcd-cert' '--etcd-key' '--etcd-user' '--etcd-password-file' '--lmdb-map-size-mb' '--lmdb-max-readers' '--mysql-url' '--mysql-user' '--mysql-password-file' '--mysql-schema' '--mysql-table' '--mysql-batch-rows' '--mysql-isolation' '--mysql-retries' '--mysql-retry-backoff-ms' '--mysql-retry-backoff-max-ms' '--mysql-connect-timeout-ms' '--mysql-request-timeout-ms' '--mysql-start-timeout-ms' '--mysql-bin-dir' '--postgres-url' '--postgres-user' '--postgres-password-file' '--postgres-schema' '--postgres-table' '--postgres-batch-rows' '--postgres-isolation' '--postgres-retries' '--postgres-retry-backoff-ms' '--postgres-retry-backoff-max-ms' '--postgres-connect-timeout-ms' '--postgres-request-timeout-ms' '--postgres-start-timeout-ms' '--postgres-bin-dir' '--rocksdb-compression' '--rocksdb-bloom-bits' '--rocksdb-write-buffer-mb' '--rocksdb-background-jobs' '--sqlite-busy-timeout-ms' '--sqlite-page-size' '--memory-extra-latency-ns' '--null-value-size' '--null-stall-after' '--null-stall-ms'"
   local NAMEFILE_option_args=("ycsb-a" "ycsb-b" "ycsb-c" "ycsb-d" "ycsb-e" "ycsb-f") # --workload values
   local NAME_option_args=("uniform" "sequential" "exponential" "zipfian" "scrambled-zipfian" "ycsb-zipfian" "hotspot" "latest") # --distribution values
   local _1357_option_args=("1" "3" "5" "7") # --etcd-members values
@@ -523,6 +529,9 @@ function _picocli_storebench_run() {
       COMPREPLY=( $( compReplyArray "${_1024204840968192163843276865536_option_args[@]}" ) )
       return $?
       ;;
+    '--memory-extra-latency-ns')
+      return
+      ;;
     '--null-value-size')
       return
       ;;
@@ -650,6 +659,147 @@ function _picocli_storebench_gate() {
       return
       ;;
     '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `ab` subcommand.
+function _picocli_storebench_ab() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--strict' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--baseline-args' '--candidate-args' '--baseline-jar' '--candidate-jar' '--pairs' '--order-seed' '--metric' '--floor' '--alpha' '--out' '--calibration'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--baseline-args')
+      return
+      ;;
+    '--candidate-args')
+      return
+      ;;
+    '--baseline-jar')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--candidate-jar')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--pairs')
+      return
+      ;;
+    '--order-seed')
+      return
+      ;;
+    '--metric')
+      return
+      ;;
+    '--floor')
+      return
+      ;;
+    '--alpha')
+      return
+      ;;
+    '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--calibration')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `calibrate` subcommand.
+function _picocli_storebench_calibrate() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'--baseline-args' '--candidate-args' '--baseline-jar' '--candidate-jar' '--pairs' '--order-seed' '--repeats' '--metric' '--floor' '--alpha' '--out' '--calibration'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--baseline-args')
+      return
+      ;;
+    '--candidate-args')
+      return
+      ;;
+    '--baseline-jar')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--candidate-jar')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--pairs')
+      return
+      ;;
+    '--order-seed')
+      return
+      ;;
+    '--repeats')
+      return
+      ;;
+    '--metric')
+      return
+      ;;
+    '--floor')
+      return
+      ;;
+    '--alpha')
+      return
+      ;;
+    '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--calibration')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -797,7 +947,7 @@ function _picocli_storebench_help() {
   local commands=""
   local flag_opts="'--help'"
   local arg_opts=""
-  local COMMAND_pos_param_args=("run" "list" "inspect" "gate" "compare" "report" "history") # 0-0 values
+  local COMMAND_pos_param_args=("run" "list" "inspect" "gate" "ab" "calibrate" "compare" "report" "history") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
