@@ -127,6 +127,10 @@ final class AbExperiment {
                     candidateSeconds, failure));
         }
         int completed = done.get(Side.BASELINE).size();
+        if (completed == 0) {
+            throw new SideMerger.Unusable("no pair finished: every pair lost a fork (" + pairs.get(0).failure()
+                    + ")");
+        }
         List<String> missing = new ArrayList<>(notes);
         if (completed < plan.pairs()) {
             missing.add(0, completed + " of " + plan.pairs() + " pairs finished");
