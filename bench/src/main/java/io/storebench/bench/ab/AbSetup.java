@@ -1,5 +1,6 @@
 package io.storebench.bench.ab;
 
+import io.storebench.bench.io.ShellWords;
 import io.storebench.bench.run.RunCommand;
 import io.storebench.bench.run.RunSettings;
 import io.storebench.stats.RatioComparison;
@@ -14,8 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.commons.text.StringTokenizer;
-import org.apache.commons.text.matcher.StringMatcherFactory;
 
 /**
  * The checks {@code ab} and {@code calibrate} make before their first fork, once: each side's jar
@@ -91,20 +90,13 @@ final class AbSetup {
         return folder;
     }
 
-    /** Splits a side's options like a shell: spaces separate, single or double quotes group. */
+    /** Splits a side's options like a shell ({@link ShellWords}); an unclosed quote is a usage error. */
     static List<String> split(String option, String text) {
-        if (text == null) {
-            return List.of();
+        try {
+            return ShellWords.split(option, text);
+        } catch (IllegalArgumentException e) {
+            throw new Cli.UsageError(e.getMessage(), GateResult.EXIT_USAGE);
         }
-        long doubles = text.chars().filter(c -> c == '"').count();
-        long singles = text.chars().filter(c -> c == '\'').count();
-        if (doubles % 2 == 1 || singles % 2 == 1) {
-            throw new Cli.UsageError(option + " '" + text + "' has an unclosed quote", GateResult.EXIT_USAGE);
-        }
-        StringTokenizer tokenizer = new StringTokenizer(text, StringMatcherFactory.INSTANCE.splitMatcher(),
-                StringMatcherFactory.INSTANCE.quoteMatcher());
-        tokenizer.setIgnoreEmptyTokens(true);
-        return tokenizer.getTokenList();
     }
 
     private static SideSpec side(Side side, Path jar, String args, Path own, String option) {

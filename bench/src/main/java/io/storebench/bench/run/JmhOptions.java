@@ -1,5 +1,8 @@
 package io.storebench.bench.run;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -9,6 +12,14 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /** The JMH options of a run: {@link WorkloadBenchmark} per engine, forks and iterations from the settings. */
 final class JmhOptions {
     private JmhOptions() {
+    }
+
+    /** The forks' JVM flags: the opens the engines need, then {@code --jvm-args} (JMH keeps one list: set once). */
+    private static String[] jvmArgs(RunSettings settings) {
+        List<String> flags = new ArrayList<>(List.of("--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens",
+                "java.base/sun.nio.ch=ALL-UNNAMED"));
+        flags.addAll(settings.jvmArgs());
+        return flags.toArray(String[]::new);
     }
 
     /** JMH's options for {@code settings}; the forks read the settings from the folder's {@code settings.json}. */
@@ -23,8 +34,7 @@ final class JmhOptions {
                 .measurementIterations(settings.iterations())
                 .addProfiler(LatencyProfiler.class)
                 .shouldFailOnError(true)
-                .jvmArgsAppend("--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens",
-                        "java.base/sun.nio.ch=ALL-UNNAMED")
+                .jvmArgsAppend(jvmArgs(settings))
                 .resultFormat(ResultFormatType.JSON)
                 .result(folder.directory().resolve("jmh.json").toString());
         if (settings.operations() > 0) {

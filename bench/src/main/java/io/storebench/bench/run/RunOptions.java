@@ -1,6 +1,7 @@
 package io.storebench.bench.run;
 
 import io.storebench.engine.EngineRegistry;
+import io.storebench.workloads.cli.Cli;
 import io.storebench.workloads.cli.WorkloadOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -89,6 +90,9 @@ final class RunOptions {
     @Option(names = "--prof", paramLabel = "NAME[,NAME]", order = 52,
             description = "add JMH profilers (see java -jar benchmarks.jar -lprof)")
     String prof;
+    @Option(names = "--jvm-args", paramLabel = "\"FLAGS\"", order = 53, descriptionKey = Cli.TAKES_OPTIONS,
+            description = "JVM flags for the forks, split like a shell, e.g. \"-Xmx2g -XX:+UseZGC\"")
+    String jvmArgs;
 
     /** --workload --records --distribution --theta --hot-set --hot-ops --seed, shared with {@code inspect}. */
     @Mixin

@@ -3,6 +3,7 @@ package io.storebench.bench.run;
 import static io.storebench.workloads.cli.OptionValues.number;
 import static io.storebench.workloads.cli.OptionValues.wholeNumber;
 
+import io.storebench.bench.io.ShellWords;
 import io.storebench.engine.ConfigurationException;
 import io.storebench.engine.Durability;
 import io.storebench.engine.EngineConfig;
@@ -45,11 +46,16 @@ import java.util.Map;
  * @param out the run folder, or null for {@code results/<run-id>}
  * @param jfr whether to add JMH's flight-recorder profiler
  * @param profilers other JMH profilers by name
+ * @param jvmArgs JVM flags added to every fork's command line ({@code --jvm-args})
  */
 public record RunSettings(Map<String, String> options, List<String> engines, WorkloadSpec workload, int threads,
         Durability durability, long cacheBytes, Map<String, Map<String, String>> engineOptions, double rate,
         TailInjection tail, Profile profile, int forks, int warmupIterations, long warmupMillis, int iterations,
-        long iterationMillis, long operations, Path out, boolean jfr, List<String> profilers) {
+        long iterationMillis, long operations, Path out, boolean jfr, List<String> profilers, List<String> jvmArgs) {
+
+    public RunSettings {
+        jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
+    }
 
     public static final List<String> DEFAULT_ENGINES = List.of("rocksdb", "lmdb", "sqlite");
     public static final int DEFAULT_THREADS = 2;
@@ -125,7 +131,7 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
         return new RunSettings(Map.copyOf(o.given), List.copyOf(engines), workload, threads, durability,
                 cacheBytes, engineOptions(o, engines, registry), rate, tail, profile, forks, warmups,
                 warmupMillis, iterations, iterationMillis, operations, o.runFolder != null ? Path.of(o.runFolder) : null,
-                o.jfr, profilers);
+                o.jfr, profilers, jvmArgs(o.jvmArgs));
     }
 
     /** Refuses a profiler JMH does not know or cannot run here, before any fork starts. */
@@ -250,6 +256,18 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
     }
 
     /** The engine configuration a fork opens {@code engine} with. */
+    /** {@code --jvm-args}: JVM flags, each beginning with {@code -}. */
+    private static List<String> jvmArgs(String text) {
+        List<String> flags = ShellWords.split("--jvm-args", text);
+        for (String flag : flags) {
+            if (!flag.startsWith("-")) {
+                throw new IllegalArgumentException("--jvm-args: '" + flag + "' is not a JVM flag; flags begin with -,"
+                        + " e.g. \"-Xmx2g -XX:+UseZGC\"");
+            }
+        }
+        return flags;
+    }
+
     public EngineConfig engineConfig(String engine, Path dataDirectory, EngineRegistry registry) {
         return new EngineConfig(dataDirectory, registry.provider(engine).baseline() ? Durability.NONE : durability,
                 cacheBytes, threads, userBytes(workload), engineOptions.getOrDefault(engine, Map.of()));

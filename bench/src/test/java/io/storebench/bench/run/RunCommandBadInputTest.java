@@ -60,7 +60,7 @@ class RunCommandBadInputTest {
         assertBad("unknown profile 'fast'; allowed: smoke, quick, ci, thorough", "--profile", "fast");
         assertBad("unknown option '--thread'; known: --cache-mb, --delete, --distribution, --durability,"
                 + " --engine-options, --engines, --forks, --help, --hot-ops, --hot-set, --inject-tail, --insert,"
-                + " --iteration-time, --iterations, --jfr, --key-size, --operations, --out, --prof, --profile, --rate,"
+                + " --iteration-time, --iterations, --jfr, --jvm-args, --key-size, --operations, --out, --prof, --profile, --rate,"
                 + " --read, --records, --rmw, --scan, --seed, --theta, --threads, --time, --update, --value-size,"
                 + " --warmup-iterations, --warmup-time, --workload", "--thread", "2");
         assertBad("unknown option 'leveldb.x' for engine", "--engine-options", "rocksdb.leveldb.x=1");
@@ -103,6 +103,8 @@ class RunCommandBadInputTest {
         assertBad("--warmup-time 10us is out of range; allowed: 1ms or more", "--warmup-time", "10us");
         assertBad("--inject-tail '0.5' is not FRACTION:DELAY", "--inject-tail", "0.5");
         assertBad("--inject-tail fraction 2.0 is out of range; allowed: (0, 1]", "--inject-tail", "2:10ms");
+        assertBad("--jvm-args: 'Xmx1g' is not a JVM flag; flags begin with -", "--jvm-args", "-Xss1m Xmx1g");
+        assertBad("--jvm-args '-Xmx1g \"-Da=b' has an unclosed quote", "--jvm-args", "-Xmx1g \"-Da=b");
     }
 
     @Test
