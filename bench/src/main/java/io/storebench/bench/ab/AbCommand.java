@@ -44,9 +44,10 @@ import picocli.CommandLine.Unmatched;
                 + " gate. The folder holds each fork's run (forks/), both sides as runs (baseline/, candidate/: for"
                 + " report and compare), gate.md, gate.json and ab.json.", ""},
         footer = {"", "Exit codes: 0 no regression, 1 at least one REGRESSED (with --strict: or INCONCLUSIVE), 2 invalid"
-                + " or insufficient data (fewer than 6 complete pairs, sides that cannot be paired) or run options"
-                + " that run refuses, 3 usage or I/O error (an unknown option, a bad --pairs, a missing jar, --out not"
-                + " empty), 130 interrupted (the pairs finished are in forks/)."})
+                + " or insufficient data (fewer than 6 complete pairs, sides that cannot be paired, no pair finished)"
+                + " or run options that run refuses (an option neither ab nor run knows among them), 3 usage or I/O"
+                + " error (a bad value of an option above, a missing jar, --out not empty), 130 interrupted (the pairs"
+                + " finished are in forks/)."})
 public final class AbCommand implements Callable<Integer> {
     static final int EXIT_INTERRUPTED = 130;
 

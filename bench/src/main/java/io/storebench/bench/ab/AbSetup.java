@@ -54,8 +54,11 @@ final class AbSetup {
                     RunSettings checked = RunCommand.check(all);
                     settings = settings == null ? checked : settings;
                 } catch (IllegalArgumentException e) {
+                    String message = e.getMessage().startsWith("unknown option ")
+                            ? e.getMessage().replaceFirst("; known: ", ": neither an option of this command (see its"
+                                    + " --help) nor a run option; run's options: ") : e.getMessage();
                     throw new Cli.UsageError((side.args().isEmpty() ? "" : "with --" + side.side().label()
-                            + "-args: ") + e.getMessage(), GateResult.EXIT_INVALID);
+                            + "-args: ") + message, GateResult.EXIT_INVALID);
                 }
             }
         }
