@@ -16,8 +16,9 @@ import java.util.stream.Stream;
 
 /**
  * Lines up a candidate run against a baseline run, key by key, and says what keeps them from being
- * compared: a different workload configuration, a different machine (unless allowed), keys present
- * on one side only, too few forks, too few operations per fork for the percentile, or values that
+ * compared: a different workload configuration (a setting recorded on one side only included), a
+ * fork that did not run its run's threads or its engine's durability, a different machine (unless
+ * allowed), keys present on one side only, too few forks, too few operations per fork for the percentile, or values that
  * are not positive finite numbers. Each problem is one line; a pairing with problems must not pass
  * a gate.
  *
@@ -39,16 +40,11 @@ public record RunPairing(List<KeyPair> pairs, List<String> problems, List<String
             boolean allowCrossHost) {
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (var setting : SettingsRecord.WORKLOAD_DEFINING.entrySet()) {
-            String name = setting.getKey();
-            Object a = baseline.settings() == null ? null : setting.getValue().apply(baseline.settings());
-            Object b = candidate.settings() == null ? null : setting.getValue().apply(candidate.settings());
-            if (a != null && b != null && !a.toString().equals(b.toString())) {
-                problems.add("different workload configuration: " + name + " is " + a + " in the baseline and " + b
-                        + " in the candidate");
-            }
-        }
+        checkSettings(baseline, candidate, problems);
         checkFingerprints(baseline, candidate, problems);
+        checkForks(baseline, "baseline", problems);
+        checkForks(candidate, "candidate", problems);
+        checkEngineDurability(baseline, candidate, problems);
         List<String> hostDifferences = new ArrayList<>();
         for (String name : ENVIRONMENT_FINGERPRINT) {
             Object a = environment(baseline.environment(), name);
@@ -117,6 +113,90 @@ public record RunPairing(List<KeyPair> pairs, List<String> problems, List<String
         } else if (side.fewestOperations() < metric.recommendedOperations()) {
             warnings.add(String.format(Locale.ROOT, "%s has a fork of %,d operations; %s is steadier from %,d per fork",
                     label, side.fewestOperations(), metric.label(), metric.recommendedOperations()));
+        }
+    }
+
+    /**
+     * The workload-defining settings must agree: a setting recorded on one side and absent on the
+     * other is a difference too (what the absent side ran is unknown).
+     */
+    private static void checkSettings(RunRecord baseline, RunRecord candidate, List<String> problems) {
+        if (baseline.settings() == null && candidate.settings() == null) {
+            return;
+        }
+        if (baseline.settings() == null || candidate.settings() == null) {
+            problems.add("different workload configuration: the settings are " + (baseline.settings() == null
+                    ? "absent in the baseline and recorded in the candidate"
+                    : "recorded in the baseline and absent in the candidate"));
+            return;
+        }
+        for (var setting : SettingsRecord.WORKLOAD_DEFINING.entrySet()) {
+            String name = setting.getKey();
+            Object a = setting.getValue().apply(baseline.settings());
+            Object b = setting.getValue().apply(candidate.settings());
+            if (a == null && b == null) {
+                continue;
+            }
+            if (a == null || b == null || !a.toString().equals(b.toString())) {
+                problems.add("different workload configuration: " + name + " is " + shown(a) + " in the baseline and "
+                        + shown(b) + " in the candidate");
+            }
+        }
+    }
+
+    private static String shown(Object value) {
+        return value == null ? "absent" : value.toString();
+    }
+
+    /**
+     * Every fork must have run what its run says: the run's threads, and its engine's durability
+     * ({@code engines[].durability}, which is the run's durability, or {@code none} for the
+     * baselines, which keep nothing whatever the run asks); the engine's durability, where recorded,
+     * is the run's or {@code none}.
+     */
+    private static void checkForks(RunRecord run, String side, List<String> problems) {
+        SettingsRecord settings = run.settings();
+        for (EngineRun engine : run.engines()) {
+            String expected = engine.durability() != null ? engine.durability()
+                    : settings == null ? null : settings.durability();
+            if (engine.durability() != null && settings != null && settings.durability() != null
+                    && !engine.durability().equals(settings.durability()) && !engine.durability().equals("none")) {
+                problems.add(String.format(Locale.ROOT, "%s run %s: engine %s ran with durability %s; the run's"
+                        + " settings say %s", side, run.runId(), engine.engine(), engine.durability(),
+                        settings.durability()));
+            }
+            for (ForkResult fork : engine.forks() == null ? List.<ForkResult>of() : engine.forks()) {
+                if (settings != null && fork.threads() != settings.threads()) {
+                    problems.add(String.format(Locale.ROOT, "%s run %s: fork %s of %s ran %d threads; the run's"
+                            + " settings say %d", side, run.runId(), fork.forkId(), engine.engine(), fork.threads(),
+                            settings.threads()));
+                }
+                if (expected != null && !expected.equals(fork.durability())) {
+                    problems.add(String.format(Locale.ROOT, "%s run %s: fork %s of %s ran with durability %s; %s %s",
+                            side, run.runId(), fork.forkId(), engine.engine(), fork.durability(),
+                            engine.durability() != null ? "its engine says" : "the run's settings say", expected));
+                }
+            }
+        }
+    }
+
+    /**
+     * An engine on both sides must have run with the same durability on both (not said again when
+     * the runs' durability settings differ already).
+     */
+    private static void checkEngineDurability(RunRecord baseline, RunRecord candidate, List<String> problems) {
+        if (baseline.settings() != null && candidate.settings() != null
+                && !Objects.equals(baseline.settings().durability(), candidate.settings().durability())) {
+            return;
+        }
+        for (EngineRun a : baseline.engines()) {
+            candidate.engines().stream().filter(b -> b.engine().equals(a.engine())).findFirst().ifPresent(b -> {
+                if (!Objects.equals(a.durability(), b.durability())) {
+                    problems.add("different workload configuration: " + a.engine() + " ran with durability "
+                            + shown(a.durability()) + " in the baseline and " + shown(b.durability())
+                            + " in the candidate");
+                }
+            });
         }
     }
 
