@@ -35,7 +35,12 @@ import picocli.CommandLine.Unmatched;
         description = {"Shows, for every key (engine x workload x operation x metric) the runs share, the baseline and"
                 + " candidate with 95%% intervals, the change with its 95%% interval, Welch's p, Holm's adjusted p and"
                 + " the verdict the gate would give. Runs are folders (or run.json files).", ""},
-        footer = {"", "Exit codes: 0 shown, 2 bad input or a run that cannot be read."})
+        footer = {"", "Refused, never fixed (exit 2): a run.json with a key given twice, a number with a decimal point"
+                + " in an integer field (\"p99\": 2345.7, and 2345.0 alike), or a fork listed twice. What would stop"
+                + " a gate between runs that can be read (other settings, other machines, forks that did not run"
+                + " their run's threads or durability) is shown as a note.", "",
+                "Exit codes: 0 shown, 2 bad input: a run that cannot be read or is refused, or runs of which no key"
+                + " could be compared."})
 public final class CompareCommand implements Callable<Integer> {
     static final int EXIT_OK = 0;
     static final int EXIT_BAD_INPUT = 2;
@@ -107,6 +112,11 @@ public final class CompareCommand implements Callable<Integer> {
             candidates.add(candidate.runId());
         }
         GateResult result = GateResult.judge(candidates, pairings, settings);
+        if (result.verdicts().isEmpty()) {
+            throw new Cli.UsageError("no key could be compared" + (result.problems().isEmpty() ? ""
+                    : ": " + result.problems().get(0) + (result.problems().size() > 1 ? " (and "
+                    + (result.problems().size() - 1) + " more)" : "")), EXIT_BAD_INPUT);
+        }
         boolean several = records.size() > 2;
         TextTable table = VerdictTable.of(result, several);
         String title = "baseline " + baseline.runId() + ", candidate" + (several ? "s " : " ")

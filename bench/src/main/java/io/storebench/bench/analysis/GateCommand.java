@@ -1,6 +1,5 @@
 package io.storebench.bench.analysis;
 
-import io.storebench.bench.io.JsonFiles;
 import io.storebench.stats.Verdict;
 import io.storebench.stats.compare.GateResult;
 import io.storebench.stats.compare.GateSettings;
@@ -41,10 +40,16 @@ import picocli.CommandLine.Unmatched;
         footer = {"", "Verdicts: REGRESSED (significant after Holm and worse than the floor), IMPROVED, BELOW-FLOOR"
                 + " (significant, inside the floor), NO-CHANGE (90%% CI of the change inside +-floor), INCONCLUSIVE"
                 + " (with the forks per side likely to decide it).", "",
+                "Refused, never fixed (exit 2): a run.json with a key given twice, a number with a decimal point in"
+                + " an integer field (\"p99\": 2345.7, and 2345.0 alike), or a fork listed twice; a workload setting"
+                + " recorded on one side only; a fork whose threads are not its run's or whose durability is not its"
+                + " engine's.", "",
+                "gate.md and gate.json are written both or neither; a gate that stops before its verdict first"
+                + " removes an earlier pair from the verdict directory.", "",
                 "Exit codes: 0 no regression, 1 at least one REGRESSED (with --strict: or INCONCLUSIVE), 2 invalid or"
                 + " insufficient data or runs that cannot be compared (different workload settings, different"
                 + " machines without --allow-cross-host, keys on one side only, fewer than 5 forks, too few"
-                + " operations per fork for the percentile), 3 usage or I/O error."})
+                + " operations per fork for the percentile, a refusal above), 3 usage or I/O error."})
 public final class GateCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "DIR", description = "the baseline run folder (or its run.json)")
     Path baseline;
@@ -103,13 +108,19 @@ public final class GateCommand implements Callable<Integer> {
             throw new Cli.UsageError("--" + (baseline == null ? "baseline" : "candidate") + " DIR is required (gate"
                     + " --help)", GateResult.EXIT_USAGE);
         }
+        Path verdictDirectory = outDirectory != null ? outDirectory : RunReader.folder(candidate);
+        try {
+            VerdictFiles.clear(verdictDirectory); // a gate that stops before its verdict leaves none
+        } catch (IOException e) {
+            throw new Cli.UsageError("cannot remove the earlier gate.md and gate.json in " + verdictDirectory + ": "
+                    + VerdictFiles.reason(e), GateResult.EXIT_USAGE);
+        }
         GateSettings settings;
         try {
             settings = judging.settings(metric, allowCrossHost, strict);
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageError(e.getMessage(), GateResult.EXIT_USAGE);
         }
-        Path verdictDirectory = outDirectory != null ? outDirectory : RunReader.folder(candidate);
         RunRecord baselineRun;
         RunRecord candidateRun;
         try {
@@ -133,12 +144,11 @@ public final class GateCommand implements Callable<Integer> {
         result.problems().forEach(p -> out.println("problem: " + p));
         out.println(summary(result));
         try {
-            JsonFiles.writeString(verdictDirectory.resolve("gate.md"), markdown(result, baselineRun, candidateRun));
-            JsonFiles.write(verdictDirectory.resolve("gate.json"), GateFile.of(result, baselineRun.runId(),
-                    candidateRun.runId()));
+            VerdictFiles.write(verdictDirectory, markdown(result, baselineRun, candidateRun),
+                    GateFile.of(result, baselineRun.runId(), candidateRun.runId()));
         } catch (IOException e) {
-            throw new Cli.UsageError("cannot write gate.md and gate.json to " + verdictDirectory + ": "
-                    + e.getMessage(), GateResult.EXIT_USAGE);
+            throw new Cli.UsageError("cannot write gate.md and gate.json to " + verdictDirectory + " (neither was"
+                    + " written): " + VerdictFiles.reason(e), GateResult.EXIT_USAGE);
         }
         out.println("storebench gate: wrote " + verdictDirectory.resolve("gate.md") + " and gate.json; exit "
                 + result.exitCode());
