@@ -3,22 +3,47 @@ package io.storebench.stats;
 import java.util.SplittableRandom;
 
 /**
- * A two-sided permutation test of the difference of means: the non-parametric confirmation of a
- * Welch verdict for small samples (apply it to the logarithms, as Welch is). Exact (every split of
- * the pooled values enumerated) while there are at most {@value #EXACT_LIMIT} splits, which covers
- * up to 10 forks a side; beyond that, {@value #RANDOM_PERMUTATIONS} random splits from a fixed
- * seed, with p = (hits + 1) / (draws + 1).
+ * Two-sided permutation tests: the non-parametric confirmation of a t verdict for small samples
+ * (apply them to the logarithms, as the t tests are).
+ * <ul>
+ *   <li>{@link #test}: two independent samples, the difference of means. Exact (every split of
+ *       the pooled values enumerated) while there are at most {@value #EXACT_LIMIT} splits, which
+ *       covers up to 10 forks a side;</li>
+ *   <li>{@link #signFlip}: paired differences, their mean against every flip of their signs (the
+ *       pair's two labels swapped). Exact up to {@value #EXACT_SIGN_FLIPS} pairs (2^20 flips).</li>
+ * </ul>
+ * Beyond the exact limits, {@value #RANDOM_PERMUTATIONS} random relabellings from a fixed seed,
+ * with p = (hits + 1) / (draws + 1); {@link Result#exact} says which.
  */
 public final class PermutationTest {
     static final long EXACT_LIMIT = 200_000;
     static final int RANDOM_PERMUTATIONS = 100_000;
+    static final int EXACT_SIGN_FLIPS = 20;
     private static final double TIE = 1e-12;
 
     private PermutationTest() {
     }
 
+    /**
+     * A permutation test's p-value and whether it was exact (every relabelling) or sampled.
+     *
+     * @param p the two-sided p-value
+     * @param exact true when every relabelling was counted, false when sampled
+     */
+    public record Result(double p, boolean exact) {
+        /** {@code exact} or {@code sampled}, for tables. */
+        public String method() {
+            return exact ? "exact" : "sampled";
+        }
+    }
+
     /** The two-sided p-value of mean(b) − mean(a) against every relabelling of the pooled values. */
     public static double pValue(double[] a, double[] b) {
+        return test(a, b).p();
+    }
+
+    /** The two-sided test of mean(b) − mean(a) against every relabelling of the pooled values. */
+    public static Result test(double[] a, double[] b) {
         Samples.checkFinite("first sample", a, 1);
         Samples.checkFinite("second sample", b, 1);
         int n = a.length + b.length;
@@ -36,9 +61,51 @@ public final class PermutationTest {
         double observed = Math.abs(difference(sumA, total, a.length, b.length));
         double tolerance = TIE * Math.max(1, observed);
         if (n <= 62 && binomial(n, a.length) <= EXACT_LIMIT) {
-            return exact(pooled, a.length, b.length, total, observed - tolerance);
+            return new Result(exact(pooled, a.length, b.length, total, observed - tolerance), true);
         }
-        return random(pooled, a.length, b.length, total, observed - tolerance);
+        return new Result(random(pooled, a.length, b.length, total, observed - tolerance), false);
+    }
+
+    /**
+     * The two-sided sign-flip test of the mean of paired differences: under no change, each
+     * difference is as likely negative as positive. p counts the flips whose |sum| reaches the
+     * observed |sum| (the identity included).
+     */
+    public static Result signFlip(double[] differences) {
+        Samples.checkFinite("paired differences", differences, 1);
+        int n = differences.length;
+        double observed = 0;
+        for (double d : differences) {
+            observed += d;
+        }
+        observed = Math.abs(observed);
+        double threshold = observed - TIE * Math.max(1, observed);
+        if (n <= EXACT_SIGN_FLIPS) {
+            long hits = 0;
+            long flips = 1L << n;
+            for (long mask = 0; mask < flips; mask++) {
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += (mask >>> i & 1) == 0 ? differences[i] : -differences[i];
+                }
+                if (Math.abs(sum) >= threshold) {
+                    hits++;
+                }
+            }
+            return new Result((double) hits / flips, true);
+        }
+        SplittableRandom random = new SplittableRandom(0x5EED);
+        long hits = 0;
+        for (int draw = 0; draw < RANDOM_PERMUTATIONS; draw++) {
+            double sum = 0;
+            for (double d : differences) {
+                sum += random.nextBoolean() ? d : -d;
+            }
+            if (Math.abs(sum) >= threshold) {
+                hits++;
+            }
+        }
+        return new Result((hits + 1.0) / (RANDOM_PERMUTATIONS + 1.0), false);
     }
 
     private static double difference(double sumA, double total, int nA, int nB) {

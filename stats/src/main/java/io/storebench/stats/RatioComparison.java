@@ -4,10 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A candidate against a baseline for one benchmark key, from one value per fork on each side.
- * Compared on the log scale: the effect is the ratio of geometric means, candidate / baseline,
- * with Welch's test and its 95 % interval, confirmed by a permutation test. A family of keys is
- * judged together by {@link #judge}, with Holm's adjustment across the family.
+ * A candidate against a baseline for one benchmark key. Compared on the log scale: the effect is
+ * the ratio of geometric means, candidate / baseline, with its 95 % interval, from one of three
+ * {@link Design designs}:
+ * <ul>
+ *   <li>{@link #of}: one value per fork on each side, Welch's test, confirmed by a permutation
+ *       test of the two samples;</li>
+ *   <li>{@link #paired}: one value per fork of each interleaved pair ({@code ab}), the paired t on
+ *       the per-pair log ratios, confirmed by a sign-flip permutation test;</li>
+ *   <li>the run-level design, one value per run (built by the stats' compare package).</li>
+ * </ul>
+ * A family of keys is judged together by {@link #judge}, with Holm's adjustment across the family.
  *
  * <p>Why the log scale and the ratio: rescaling both sides by the same factor (the baseline's
  * mean, say) shifts both log samples equally and changes neither t nor p, so normalising to the
@@ -15,24 +22,36 @@ import java.util.List;
  * means to 0: t = 0 and p = 1 for any data, and a gate built that way can never fire. Both facts
  * are checked in the tests.
  *
- * @param baseline geometric mean and 95 % interval of the baseline forks
+ * @param baseline geometric mean and 95 % interval of the baseline values
  * @param candidate the same for the candidate
  * @param ratio candidate / baseline (ratio of geometric means)
  * @param ratioLower lower 95 % bound of the ratio
  * @param ratioUpper upper 95 % bound of the ratio
  * @param ratio90Lower lower 90 % bound (for NO-CHANGE)
  * @param ratio90Upper upper 90 % bound
- * @param p Welch's two-sided p-value
- * @param permutationP the permutation test's p-value
- * @param sigma the pooled standard deviation of the logs (fork-to-fork spread)
+ * @param p the t test's two-sided p-value (Welch's, or the paired t's)
+ * @param permutationP the permutation test's p-value; NaN where the design has none
+ * @param sigma the spread of the logs the test rests on: pooled fork-to-fork for {@link Design#FORKS},
+ *     of the per-pair log ratios for {@link Design#PAIRS}, run to run for {@link Design#RUNS}
+ * @param design how the values were collected, which decides the test
+ * @param permutationExact whether the permutation p counted every relabelling (false: sampled)
+ * @param zeroVariance the spread is zero (constant values on a side, or constant pair ratios, common
+ *     with 3-digit HdrHistogram buckets): the t test's p is 0 or 1 by decision, not by estimate
  */
 public record RatioComparison(ConfidenceInterval baseline, ConfidenceInterval candidate, double ratio,
         double ratioLower, double ratioUpper, double ratio90Lower, double ratio90Upper, double p, double permutationP,
-        double sigma) {
+        double sigma, Design design, boolean permutationExact, boolean zeroVariance) {
 
     /** Fewer forks than this on either side are refused: too few to estimate the spread. */
     public static final int MIN_FORKS = 5;
 
+    /**
+     * Fewer pairs than this are refused: with 5 pairs the smallest sign-flip p is 2 / 32 = 0.0625,
+     * so no change could ever be confirmed at α = 0.05.
+     */
+    public static final int MIN_PAIRS = 6;
+
+    /** Independent forks on each side: Welch's test on the logs, and the two-sample permutation test. */
     public static RatioComparison of(double[] baselineValues, double[] candidateValues) {
         if (baselineValues.length < MIN_FORKS || candidateValues.length < MIN_FORKS) {
             throw new IllegalArgumentException("a comparison needs at least " + MIN_FORKS + " forks a side; got "
@@ -42,12 +61,44 @@ public record RatioComparison(ConfidenceInterval baseline, ConfidenceInterval ca
         double[] b = Samples.logs("candidate", candidateValues);
         Welch w95 = Welch.test(a, b, 0.95);
         Welch w90 = Welch.test(a, b, 0.90);
-        double sigma = Math.sqrt(((a.length - 1) * Samples.variance(a, Samples.mean(a))
-                + (b.length - 1) * Samples.variance(b, Samples.mean(b))) / (a.length + b.length - 2));
+        double varianceA = Samples.variance(a, Samples.mean(a));
+        double varianceB = Samples.variance(b, Samples.mean(b));
+        double sigma = Math.sqrt(((a.length - 1) * varianceA + (b.length - 1) * varianceB)
+                / (a.length + b.length - 2));
+        PermutationTest.Result permutation = PermutationTest.test(a, b);
         return new RatioComparison(ConfidenceInterval.geometric95(baselineValues),
                 ConfidenceInterval.geometric95(candidateValues), Math.exp(w95.difference()), Math.exp(w95.lower()),
-                Math.exp(w95.upper()), Math.exp(w90.lower()), Math.exp(w90.upper()), w95.p(),
-                PermutationTest.pValue(a, b), sigma);
+                Math.exp(w95.upper()), Math.exp(w90.lower()), Math.exp(w90.upper()), w95.p(), permutation.p(), sigma,
+                Design.FORKS, permutation.exact(), varianceA == 0 || varianceB == 0);
+    }
+
+    /**
+     * Interleaved pairs: {@code baselineValues[i]} and {@code candidateValues[i]} were measured back
+     * to back in pair i. The paired t on d_i = ln(candidate_i) − ln(baseline_i) (df = n − 1), its
+     * interval mapped back to a ratio, and the sign-flip permutation test of the d_i.
+     */
+    public static RatioComparison paired(double[] baselineValues, double[] candidateValues) {
+        if (baselineValues.length != candidateValues.length) {
+            throw new IllegalArgumentException("a paired comparison needs one candidate value per baseline value; got "
+                    + baselineValues.length + " baseline and " + candidateValues.length + " candidate values");
+        }
+        if (baselineValues.length < MIN_PAIRS) {
+            throw new IllegalArgumentException("a paired comparison needs at least " + MIN_PAIRS + " pairs; got "
+                    + baselineValues.length);
+        }
+        double[] a = Samples.logs("baseline", baselineValues);
+        double[] b = Samples.logs("candidate", candidateValues);
+        double[] d = new double[a.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = b[i] - a[i];
+        }
+        PairedT t95 = PairedT.test(d, 0.95);
+        PairedT t90 = PairedT.test(d, 0.90);
+        PermutationTest.Result permutation = PermutationTest.signFlip(d);
+        return new RatioComparison(ConfidenceInterval.geometric95(baselineValues),
+                ConfidenceInterval.geometric95(candidateValues), Math.exp(t95.mean()), Math.exp(t95.lower()),
+                Math.exp(t95.upper()), Math.exp(t90.lower()), Math.exp(t90.upper()), t95.p(), permutation.p(),
+                t95.sd(), Design.PAIRS, permutation.exact(), t95.sd() == 0);
     }
 
     /** A key's comparison and its verdict within the family. */
@@ -80,9 +131,13 @@ public record RatioComparison(ConfidenceInterval baseline, ConfidenceInterval ca
         return judged;
     }
 
+    /** Whether the design has a permutation confirmation (one candidate run against several has none). */
+    public boolean hasPermutation() {
+        return !Double.isNaN(permutationP);
+    }
+
     private Verdict verdict(double holmP, Direction direction, double floor, double alpha) {
-        boolean welchSignificant = p < alpha;
-        if (welchSignificant != (permutationP < alpha)) {
+        if (hasPermutation() && (p < alpha) != (permutationP < alpha)) {
             return Verdict.INCONCLUSIVE; // the two tests disagree
         }
         boolean beyondFloor = Math.abs(ratio - 1) > floor;
@@ -99,11 +154,15 @@ public record RatioComparison(ConfidenceInterval baseline, ConfidenceInterval ca
     }
 
     /**
-     * Forks per side that would detect a change of {@code floor} with 80 % power at α = 0.05:
-     * n ≈ 15.7 (σ / δ)², δ = ln(1 + floor) (REFERENCE section 4).
+     * Forks per side (pairs, for {@link Design#PAIRS}; runs, for {@link Design#RUNS}) that would
+     * detect a change of {@code floor} with 80 % power at α = 0.05: n ≈ 15.7 (σ / δ)² for two
+     * independent samples, n ≈ 7.85 (σ / δ)² for pairs (σ of the pair differences), δ = ln(1 + floor)
+     * (REFERENCE section 4).
      */
     public int forksNeeded(double floor) {
         double delta = Math.log(1 + Math.max(floor, 0.01));
-        return Math.max(MIN_FORKS, (int) Math.ceil(15.7 * (sigma / delta) * (sigma / delta)));
+        double factor = design == Design.PAIRS ? 7.85 : 15.7;
+        int minimum = design == Design.PAIRS ? MIN_PAIRS : design == Design.RUNS ? 3 : MIN_FORKS;
+        return Math.max(minimum, (int) Math.ceil(factor * (sigma / delta) * (sigma / delta)));
     }
 }

@@ -13,11 +13,16 @@ import java.util.List;
  * @param exitCode the gate's exit code
  * @param keys one entry per judged key
  * @param problems why the runs (or some keys) could not be judged; any makes the outcome INVALID
+ *
+ * <p>Per key: {@code permutationP} is NaN (written as the string "NaN") where the design has no
+ * permutation test, {@code permutation} is {@code exact}, {@code sampled} or {@code none},
+ * {@code design} is fork-level, paired or run-level, and {@code zeroVariance} says the verdict
+ * rests on constant values.
  */
 record GateFile(String schema, String outcome, int exitCode, String baseline, String candidate,
         List<String> metrics, double floor, double alpha, boolean strict, boolean allowCrossHost, List<Key> keys,
         List<String> problems, List<String> warnings) {
-    static final String SCHEMA = "storebench.gate/1";
+    static final String SCHEMA = "storebench.gate/2";
 
     /** One side of a key: the geometric mean of the per-fork values, its 95 % interval, and the values. */
     record Side(String run, double mean, double lower, double upper, int forks, long fewestOperations,
@@ -30,7 +35,8 @@ record GateFile(String schema, String outcome, int exitCode, String baseline, St
 
     record Key(String engine, String workload, String operation, String metric, String unit, String verdict,
             Side baseline, Side candidate, double ratio, double ratioLower, double ratioUpper, double ratio90Lower,
-            double ratio90Upper, double p, double permutationP, double holmP, int forksNeeded) {
+            double ratio90Upper, double p, double permutationP, String permutation, double holmP, int forksNeeded,
+            String design, boolean zeroVariance) {
     }
 
     static GateFile of(GateResult result, String baselineRun, String candidateRun) {
@@ -47,6 +53,8 @@ record GateFile(String schema, String outcome, int exitCode, String baseline, St
         return new Key(k.engine(), k.workload(), k.operation(), k.metric().label(), k.metric().unit(),
                 v.verdict().label(), Side.of(baselineRun, c.baseline(), v.baseline()),
                 Side.of(v.candidateRun(), c.candidate(), v.candidate()), c.ratio(), c.ratioLower(), c.ratioUpper(),
-                c.ratio90Lower(), c.ratio90Upper(), c.p(), c.permutationP(), v.holmP(), v.forksNeeded());
+                c.ratio90Lower(), c.ratio90Upper(), c.p(), c.permutationP(),
+                c.hasPermutation() ? (c.permutationExact() ? "exact" : "sampled") : "none", v.holmP(), v.forksNeeded(),
+                c.design().label(), c.zeroVariance());
     }
 }

@@ -78,7 +78,7 @@ class AnalysisCommandsTest {
                 gate.out());
         assertTrue(gate.out().contains("PASS: no regression"), gate.out());
         JsonNode verdict = JsonFiles.MAPPER.readTree(b.resolve("gate.json").toFile());
-        assertEquals("storebench.gate/1", verdict.get("schema").asText());
+        assertEquals("storebench.gate/2", verdict.get("schema").asText());
         assertEquals("PASS", verdict.get("outcome").asText());
         assertEquals(6, verdict.get("keys").size());
         assertEquals(1.0, verdict.get("keys").get(0).get("ratio").asDouble(), 1e-12);

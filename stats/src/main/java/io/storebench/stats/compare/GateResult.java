@@ -1,5 +1,6 @@
 package io.storebench.stats.compare;
 
+import io.storebench.stats.Design;
 import io.storebench.stats.Direction;
 import io.storebench.stats.RatioComparison;
 import io.storebench.stats.Verdict;
@@ -35,7 +36,9 @@ public record GateResult(GateSettings settings, List<KeyVerdict> verdicts, List<
         List<String> warnings = new ArrayList<>();
         for (RunPairing pairing : pairings) {
             for (RunPairing.KeyPair pair : pairing.pairs()) {
-                family.add(RatioComparison.of(pair.baseline().values(), pair.candidate().values()));
+                family.add(pairing.design() == Design.PAIRS
+                        ? RatioComparison.paired(pair.baseline().values(), pair.candidate().values())
+                        : RatioComparison.of(pair.baseline().values(), pair.candidate().values()));
                 directions.add(pair.key().metric().direction());
             }
             problems.addAll(pairing.problems());

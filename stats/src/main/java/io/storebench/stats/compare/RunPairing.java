@@ -1,5 +1,6 @@
 package io.storebench.stats.compare;
 
+import io.storebench.stats.Design;
 import io.storebench.stats.RatioComparison;
 import io.storebench.stats.model.EngineRun;
 import io.storebench.stats.model.ForkResult;
@@ -25,8 +26,15 @@ import java.util.stream.Stream;
  * @param pairs the keys that can be compared, in the baseline's order
  * @param problems why (part of) the runs cannot be compared; empty when all is well
  * @param warnings what is allowed but weakens the comparison
+ * @param design how the values were collected: {@link Design#FORKS} here, {@link Design#PAIRS} from
+ *     {@link PairedRuns}
  */
-public record RunPairing(List<KeyPair> pairs, List<String> problems, List<String> warnings) {
+public record RunPairing(List<KeyPair> pairs, List<String> problems, List<String> warnings, Design design) {
+
+    /** A pairing of one run against one run: one value per fork, independent samples. */
+    public RunPairing(List<KeyPair> pairs, List<String> problems, List<String> warnings) {
+        this(pairs, problems, warnings, Design.FORKS);
+    }
 
     /** Environment fields that identify the machine: the environment fingerprint. */
     public static final List<String> ENVIRONMENT_FINGERPRINT = List.of("cpuModel", "cores", "memory", "kernel", "jvm",
@@ -94,7 +102,7 @@ public record RunPairing(List<KeyPair> pairs, List<String> problems, List<String
         return new RunPairing(List.copyOf(pairs), List.copyOf(problems), List.copyOf(warnings));
     }
 
-    private static void check(KeySample side, String which, List<String> problems, List<String> warnings) {
+    static void check(KeySample side, String which, List<String> problems, List<String> warnings) {
         String label = side.key().label() + ": " + which;
         if (side.forks() < RatioComparison.MIN_FORKS) {
             problems.add(String.format(Locale.ROOT, "%s has %d forks; at least %d are needed", label, side.forks(),

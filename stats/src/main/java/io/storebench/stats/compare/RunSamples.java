@@ -41,18 +41,23 @@ public final class RunSamples {
                 if (!metric.isLatency()) {
                     BenchmarkKey key = new BenchmarkKey(engine.engine(), workload, KeyMetric.ALL_OPERATIONS, metric);
                     long fewest = forks.stream().mapToLong(RunSamples::operationCount).min().orElse(0);
-                    samples.put(key, new KeySample(key, forks.stream().mapToDouble(metric::value).toArray(), fewest));
+                    samples.put(key, new KeySample(key, forks.stream().mapToDouble(metric::value).toArray(), fewest,
+                            forks.stream().map(ForkResult::forkId).toList()));
                     continue;
                 }
                 for (String operation : operations) {
                     List<OperationResult> results = new ArrayList<>();
+                    List<String> forkIds = new ArrayList<>();
                     for (ForkResult fork : forks) {
                         fork.operations().stream().filter(o -> o.operation().equals(operation)).findFirst()
-                                .ifPresent(results::add);
+                                .ifPresent(o -> {
+                                    results.add(o);
+                                    forkIds.add(fork.forkId());
+                                });
                     }
                     BenchmarkKey key = new BenchmarkKey(engine.engine(), workload, operation, metric);
                     samples.put(key, new KeySample(key, results.stream().mapToDouble(metric::value).toArray(),
-                            results.stream().mapToLong(o -> o.latency().count()).min().orElse(0)));
+                            results.stream().mapToLong(o -> o.latency().count()).min().orElse(0), forkIds));
                 }
             }
         }

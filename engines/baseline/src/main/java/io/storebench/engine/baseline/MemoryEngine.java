@@ -2,6 +2,7 @@ package io.storebench.engine.baseline;
 
 import io.storebench.engine.Capability;
 import io.storebench.engine.EngineConfig;
+import io.storebench.engine.EngineOption;
 import io.storebench.engine.EngineOptions;
 import io.storebench.engine.KeyValueStore;
 import java.util.EnumSet;
@@ -12,18 +13,27 @@ import java.util.List;
  * The cost of a real sorted map with no I/O: what a benchmark measures beyond the {@code null}
  * baseline is data-structure work, and an engine measured against it shows its storage cost.
  * Batches are applied entry by entry (not atomic) and scans are weakly consistent.
+ *
+ * <p>Option {@value #EXTRA_LATENCY_NS}: a fixed busy delay added to each operation (a get, put,
+ * delete, scan, read-modify-write or batch, load included), so that a gate's power can be measured
+ * on a known, real effect: {@code ab --candidate-args "--memory-extra-latency-ns 100"} is a
+ * candidate exactly 100 ns slower per operation. The delay spins on {@code System.nanoTime}; it is
+ * never shorter than asked.
  */
 public final class MemoryEngine extends BaselineEngine {
     public static final String NAME = "memory";
+    public static final String EXTRA_LATENCY_NS = "extra-latency-ns";
 
     public MemoryEngine() {
         super(NAME, "baseline: concurrent sorted map on the heap, no I/O",
-                EnumSet.of(Capability.RETAINS_DATA, Capability.ORDERED_SCAN), List.of(),
+                EnumSet.of(Capability.RETAINS_DATA, Capability.ORDERED_SCAN),
+                List.of(EngineOption.range(EXTRA_LATENCY_NS, "a fixed busy delay added to each operation, in"
+                        + " nanoseconds: a known slowdown for measuring a gate's power", 0, 0, 1_000_000_000)),
                 "baseline: sorted map on the heap", "none: each operation on its own, batches not atomic");
     }
 
     @Override
     public KeyValueStore open(EngineConfig config, EngineOptions options) {
-        return new MemoryStore();
+        return new MemoryStore(options.longValue(EXTRA_LATENCY_NS));
     }
 }

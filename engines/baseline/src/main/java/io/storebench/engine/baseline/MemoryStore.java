@@ -14,13 +14,39 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /** See {@link MemoryEngine}. Keys and values are copied in, as the SPI forbids keeping the caller's arrays. */
 final class MemoryStore extends AbstractKeyValueStore {
     private final ConcurrentSkipListMap<byte[], byte[]> map = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
+    private final long extraLatencyNanos;
 
-    MemoryStore() {
+    /** @param extraLatencyNanos a busy delay added to each operation (0: none) */
+    MemoryStore(long extraLatencyNanos) {
         super(MemoryEngine.NAME);
+        this.extraLatencyNanos = extraLatencyNanos;
+    }
+
+    /** Spins for the extra latency: never shorter than asked, and no sleep's scheduling jitter. */
+    private void delay() {
+        if (extraLatencyNanos > 0) {
+            long end = System.nanoTime() + extraLatencyNanos;
+            while (System.nanoTime() - end < 0) {
+                Thread.onSpinWait();
+            }
+        }
     }
 
     @Override
     protected boolean doGet(byte[] key, ValueBuffer into) {
+        delay();
+        return get(key, into, map);
+    }
+
+    @Override
+    protected boolean doReadModifyWrite(byte[] key, ValueBuffer into, byte[] value, int valueLength) {
+        delay(); // one operation, one delay
+        boolean found = get(key, into, map);
+        map.put(key.clone(), Arrays.copyOf(value, valueLength));
+        return found;
+    }
+
+    private static boolean get(byte[] key, ValueBuffer into, Map<byte[], byte[]> map) {
         byte[] value = map.get(key);
         if (value == null) {
             return false;
@@ -31,16 +57,19 @@ final class MemoryStore extends AbstractKeyValueStore {
 
     @Override
     protected void doPut(byte[] key, byte[] value, int valueLength) {
+        delay();
         map.put(key.clone(), Arrays.copyOf(value, valueLength));
     }
 
     @Override
     protected void doDelete(byte[] key) {
+        delay();
         map.remove(key);
     }
 
     @Override
     protected int doScan(byte[] startKey, int limit, ScanVisitor visitor) {
+        delay();
         int visited = 0;
         Iterator<Map.Entry<byte[], byte[]>> entries = map.tailMap(startKey, true).entrySet().iterator();
         while (visited < limit && entries.hasNext()) {
@@ -54,11 +83,12 @@ final class MemoryStore extends AbstractKeyValueStore {
 
     @Override
     protected void doWrite(WriteBatch batch) {
+        delay(); // one batch, one delay
         for (int i = 0; i < batch.size(); i++) {
             if (batch.kind(i) == WriteBatch.Kind.PUT) {
-                doPut(batch.key(i), batch.value(i), batch.valueLength(i));
+                map.put(batch.key(i).clone(), Arrays.copyOf(batch.value(i), batch.valueLength(i)));
             } else {
-                doDelete(batch.key(i));
+                map.remove(batch.key(i));
             }
         }
     }

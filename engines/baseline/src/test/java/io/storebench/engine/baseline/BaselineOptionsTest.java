@@ -2,12 +2,17 @@ package io.storebench.engine.baseline;
 
 import static io.storebench.engine.contract.EngineRegistryContract.assertMessage;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.storebench.engine.ConfigurationException;
 import io.storebench.engine.Durability;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineRegistry;
+import io.storebench.engine.KeyValueStore;
+import io.storebench.engine.ValueBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,5 +26,32 @@ class BaselineOptionsTest {
         ConfigurationException baseline = assertThrows(ConfigurationException.class, () -> EngineRegistry.discover()
                 .open("memory", EngineConfig.of(temp.resolve("data")).withDurability(Durability.STRICT)));
         assertMessage(baseline, "'memory' cannot honour durability 'strict'", "supports: none");
+    }
+
+    /** The busy delay is a lower bound on every operation: 200 operations of 1 ms take at least 200 ms. */
+    @Test
+    void extraLatencyDelaysEachOperationAtLeastAsAsked() {
+        try (KeyValueStore store = EngineRegistry.discover().open("memory", EngineConfig.of(temp.resolve("data"))
+                .withDurability(Durability.NONE).withOptions(Map.of("extra-latency-ns", "1000000")))) {
+            byte[] key = "k".getBytes(StandardCharsets.UTF_8);
+            ValueBuffer into = new ValueBuffer(16);
+            long start = System.nanoTime();
+            for (int i = 0; i < 50; i++) {
+                store.put(key, key, key.length);
+                store.get(key, into);
+                store.readModifyWrite(key, into, key, key.length);
+                store.delete(key);
+            }
+            long elapsed = System.nanoTime() - start;
+            assertTrue(elapsed >= 200_000_000L, "200 operations of >= 1 ms took " + elapsed + " ns");
+        }
+    }
+
+    @Test
+    void extraLatencyOutOfRangeIsRefusedWithTheRange() {
+        ConfigurationException e = assertThrows(ConfigurationException.class, () -> EngineRegistry.discover()
+                .open("memory", EngineConfig.of(temp.resolve("data")).withDurability(Durability.NONE)
+                        .withOptions(Map.of("extra-latency-ns", "-1"))));
+        assertMessage(e, "extra-latency-ns", "-1", "0", "1000000000");
     }
 }

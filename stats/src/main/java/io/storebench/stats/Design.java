@@ -1,0 +1,40 @@
+package io.storebench.stats;
+
+/**
+ * How the values of a comparison were collected, which decides the test and what its spread
+ * includes.
+ */
+public enum Design {
+    /**
+     * One run against one run, one value per fork: Welch's t on the logs, confirmed by a permutation
+     * test. The spread is fork to fork inside each run: drift between runs is not in it.
+     */
+    FORKS("fork-level", "Welch's t on per-fork logs; the spread excludes run-to-run drift"),
+    /**
+     * Interleaved pairs ({@code ab}): one baseline and one candidate fork back to back per pair. The
+     * paired t on the per-pair log ratios, confirmed by an exact (or sampled) sign-flip permutation
+     * test. Drift slower than a pair cancels.
+     */
+    PAIRS("paired", "paired t on per-pair log ratios; drift slower than a pair cancels"),
+    /**
+     * Several runs a side: one value per run (the geometric mean of its forks), so the spread is
+     * run to run and drift counts.
+     */
+    RUNS("run-level", "t on per-run geometric means; the spread is run to run");
+
+    private final String label;
+    private final String description;
+
+    Design(String label, String description) {
+        this.label = label;
+        this.description = description;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public String description() {
+        return description;
+    }
+}
