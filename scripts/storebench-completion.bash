@@ -209,7 +209,7 @@ function _picocli_storebench_run() {
 
   local commands=""
   local flag_opts="'--jfr' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--engines' '--durability' '--cache-mb' '--engine-options' '--read' '--update' '--insert' '--scan' '--rmw' '--delete' '--key-size' '--value-size' '--threads' '--rate' '--inject-tail' '--profile' '--forks' '--warmup-iterations' '--warmup-time' '--iterations' '--iteration-time' '--time' '--operations' '--out' '--prof' '--workload' '--records' '--distribution' '--theta' '--hot-set' '--hot-ops' '--seed' '--badger-value-threshold' '--badger-vlog-gc-seconds' '--badger-vlog-gc-discard-percent' '--badger-value-log-file-mb' '--badger-memtable-mb' '--etcd-endpoints' '--etcd-members' '--etcd-binary' '--etcd-connections' '--etcd-reads' '--etcd-max-in-flight' '--etcd-request-timeout-ms' '--etcd-connect-timeout-ms' '--etcd-start-timeout-ms' '--etcd-executor-threads' '--etcd-key-prefix' '--etcd-compaction-retention' '--etcd-max-txn-ops' '--etcd-metrics-urls' '--etcd-cacert' '--etcd-cert' '--etcd-key' '--etcd-user' '--etcd-password-file' '--lmdb-map-size-mb' '--lmdb-max-readers' '--mysql-url' '--mysql-user' '--mysql-password-file' '--mysql-schema' '--mysql-table' '--mysql-batch-rows' '--mysql-isolation' '--mysql-retries' '--mysql-retry-backoff-ms' '--mysql-retry-backoff-max-ms' '--mysql-connect-timeout-ms' '--mysql-request-timeout-ms' '--mysql-start-timeout-ms' '--mysql-bin-dir' '--postgres-url' '--postgres-user' '--postgres-password-file' '--postgres-schema' '--postgres-table' '--postgres-batch-rows' '--postgres-isolation' '--postgres-retries' '--postgres-retry-backoff-ms' '--postgres-retry-backoff-max-ms' '--postgres-connect-timeout-ms' '--postgres-request-timeout-ms' '--postgres-start-timeout-ms' '--postgres-bin-dir' '--rocksdb-compression' '--rocksdb-bloom-bits' '--rocksdb-write-buffer-mb' '--rocksdb-background-jobs' '--sqlite-busy-timeout-ms' '--sqlite-page-size' '--null-value-size' '--null-stall-after' '--null-stall-ms'"
+  local arg_opts="'--engines' '--durability' '--cache-mb' '--engine-options' '--read' '--update' '--insert' '--scan' '--rmw' '--delete' '--key-size' '--value-size' '--threads' '--rate' '--inject-tail' '--profile' '--forks' '--warmup-iterations' '--warmup-time' '--iterations' '--iteration-time' '--time' '--operations' '--out' '--prof' '--workload' '--records' '--distribution' '--theta' '--hot-set' '--hot-ops' '--seed' '--badger-value-threshold' '--badger-vlog-gc-seconds' '--badger-vlog-gc-discard-percent' '--badger-value-log-file-mb' '--badger-memtable-mb' '--etcd-endpoints' '--etcd-members' '--etcd-binary' '--etcd-connections' '--etcd-reads' '--etcd-max-in-flight' '--etcd-request-timeout-ms' '--etcd-connect-timeout-ms' '--etcd-start-timeout-ms' '--etcd-executor-threads' '--etcd-key-prefix' '--etcd-compaction-retention' '--etcd-max-txn-ops' '--etcd-metrics-urls' '--etcd-cacert' '--etcd-cert' '--etcd-key' '--etcd-user' '--etcd-password-file' '--lmdb-map-size-mb' '--lmdb-max-readers' '--mysql-url' '--mysql-user' '--mysql-password-file' '--mysql-schema' '--mysql-table' '--mysql-batch-rows' '--mysql-isolation' '--mysql-retries' '--mysql-retry-backoff-ms' '--mysql-retry-backoff-max-ms' '--mysql-connect-timeout-ms' '--mysql-request-timeout-ms' '--mysql-start-timeout-ms' '--mysql-bin-dir' '--postgres-url' '--postgres-user' '--postgres-password-file' '--postgres-schema' '--postgres-table' '--postgres-batch-rows' '--postgres-isolation' '--postgres-retries' '--postgres-retry-backoff-ms' '--postgres-retry-backoff-max-ms' '--postgres-connect-timeout-ms' '--postgres-request-timeout-ms' '--postgres-start-timeout-ms' '--postgres-bin-dir' '--rocksdb-compression' '--rocksdb-bloom-bits' '--rocksdb-write-buffer-mb' '--rocksdb-background-jobs' '--sqlite-busy-timeout-ms' '--sqlite-page-size' '--memory-extra-latency-ns' '--null-value-size' '--null-stall-after' '--null-stall-ms'"
   local NAMEFILE_option_args=("ycsb-a" "ycsb-b" "ycsb-c" "ycsb-d" "ycsb-e" "ycsb-f") # --workload values
   local NAME_option_args=("uniform" "sequential" "exponential" "zipfian" "scrambled-zipfian" "ycsb-zipfian" "hotspot" "latest") # --distribution values
   local _1357_option_args=("1" "3" "5" "7") # --etcd-members values
@@ -520,6 +520,9 @@ function _picocli_storebench_run() {
       COMPREPLY=( $( compReplyArray "${_1024204840968192163843276865536_option_args[@]}" ) )
       return $?
       ;;
+    '--memory-extra-latency-ns')
+      return
+      ;;
     '--null-value-size')
       return
       ;;
@@ -671,11 +674,17 @@ function _picocli_storebench_compare() {
 
   local commands=""
   local flag_opts="'--markdown' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--metric' '--floor' '--alpha'"
+  local arg_opts="'--baseline' '--metric' '--floor' '--alpha'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--baseline')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--metric')
       return
       ;;
