@@ -158,8 +158,11 @@ function _complete_storebench() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} list" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} inspect" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} gate" ];    then _picocli_storebench; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} ab" ];    then _picocli_storebench; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} calibrate" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} compare" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} report" ];    then _picocli_storebench; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} history" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_storebench; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -167,13 +170,19 @@ function _complete_storebench() {
   local cmds1=(list)
   local cmds2=(inspect)
   local cmds3=(gate)
-  local cmds4=(compare)
-  local cmds5=(report)
-  local cmds6=(help)
+  local cmds4=(ab)
+  local cmds5=(calibrate)
+  local cmds6=(compare)
+  local cmds7=(report)
+  local cmds8=(history)
+  local cmds9=(help)
 
-  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_storebench_help; return $?; fi
-  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_storebench_report; return $?; fi
-  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_storebench_compare; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_storebench_help; return $?; fi
+  if CompWordsContainsArray "${cmds8[@]}"; then _picocli_storebench_history; return $?; fi
+  if CompWordsContainsArray "${cmds7[@]}"; then _picocli_storebench_report; return $?; fi
+  if CompWordsContainsArray "${cmds6[@]}"; then _picocli_storebench_compare; return $?; fi
+  if CompWordsContainsArray "${cmds5[@]}"; then _picocli_storebench_calibrate; return $?; fi
+  if CompWordsContainsArray "${cmds4[@]}"; then _picocli_storebench_ab; return $?; fi
   if CompWordsContainsArray "${cmds3[@]}"; then _picocli_storebench_gate; return $?; fi
   if CompWordsContainsArray "${cmds2[@]}"; then _picocli_storebench_inspect; return $?; fi
   if CompWordsContainsArray "${cmds1[@]}"; then _picocli_storebench_list; return $?; fi
@@ -188,7 +197,7 @@ function _picocli_storebench() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="run list inspect gate compare report help"
+  local commands="run list inspect gate ab calibrate compare report history help"
   local flag_opts="'--help' '--version'"
   local arg_opts=""
 
@@ -666,6 +675,147 @@ function _picocli_storebench_gate() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `ab` subcommand.
+function _picocli_storebench_ab() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--strict' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--baseline-args' '--candidate-args' '--baseline-jar' '--candidate-jar' '--pairs' '--order-seed' '--metric' '--floor' '--alpha' '--out' '--calibration'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--baseline-args')
+      return
+      ;;
+    '--candidate-args')
+      return
+      ;;
+    '--baseline-jar')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--candidate-jar')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--pairs')
+      return
+      ;;
+    '--order-seed')
+      return
+      ;;
+    '--metric')
+      return
+      ;;
+    '--floor')
+      return
+      ;;
+    '--alpha')
+      return
+      ;;
+    '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--calibration')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `calibrate` subcommand.
+function _picocli_storebench_calibrate() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'-h' '--help' '-V' '--version'"
+  local arg_opts="'--baseline-args' '--candidate-args' '--baseline-jar' '--candidate-jar' '--pairs' '--order-seed' '--repeats' '--metric' '--floor' '--alpha' '--out' '--calibration'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--baseline-args')
+      return
+      ;;
+    '--candidate-args')
+      return
+      ;;
+    '--baseline-jar')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--candidate-jar')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--pairs')
+      return
+      ;;
+    '--order-seed')
+      return
+      ;;
+    '--repeats')
+      return
+      ;;
+    '--metric')
+      return
+      ;;
+    '--floor')
+      return
+      ;;
+    '--alpha')
+      return
+      ;;
+    '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    '--calibration')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `compare` subcommand.
 function _picocli_storebench_compare() {
   # Get completion data
@@ -746,6 +896,55 @@ function _picocli_storebench_report() {
   fi
 }
 
+# Generates completions for the options and subcommands of the `history` subcommand.
+function _picocli_storebench_history() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--allow-cross-host' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--metric' '--max-pvalue' '--min-magnitude' '--window' '--out'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--metric')
+      return
+      ;;
+    '--max-pvalue')
+      return
+      ;;
+    '--min-magnitude')
+      return
+      ;;
+    '--window')
+      return
+      ;;
+    '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local currIndex
+    currIndex=$(currentPositionalIndex "history" "${arg_opts}" "${flag_opts}")
+    if (( currIndex >= 0 && currIndex <= 2147483647 )); then
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      positionals=$( compgen -f -- "${curr_word}" ) # files
+    fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
 # Generates completions for the options and subcommands of the `help` subcommand.
 function _picocli_storebench_help() {
   # Get completion data
@@ -754,7 +953,7 @@ function _picocli_storebench_help() {
   local commands=""
   local flag_opts="'--help'"
   local arg_opts=""
-  local COMMAND_pos_param_args=("run" "list" "inspect" "gate" "compare" "report") # 0-0 values
+  local COMMAND_pos_param_args=("run" "list" "inspect" "gate" "ab" "calibrate" "compare" "report" "history") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

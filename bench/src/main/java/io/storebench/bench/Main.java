@@ -1,7 +1,10 @@
 package io.storebench.bench;
 
+import io.storebench.bench.ab.AbCommand;
+import io.storebench.bench.ab.CalibrateCommand;
 import io.storebench.bench.analysis.CompareCommand;
 import io.storebench.bench.analysis.GateCommand;
+import io.storebench.bench.analysis.HistoryCommand;
 import io.storebench.bench.analysis.ReportCommand;
 import io.storebench.bench.run.RunCommand;
 import io.storebench.engine.EngineRegistry;
@@ -22,13 +25,14 @@ import picocli.CommandLine.Option;
  * <ul>
  *   <li>no arguments: the default run ({@code rocksdb}, {@code lmdb}, {@code sqlite} on
  *       {@code ycsb-a}, quick profile);</li>
- *   <li>{@code run}, {@code list}, {@code inspect}, {@code gate}, {@code compare}, {@code report},
- *       {@code help} / {@code --help}: StoreBench's commands;</li>
+ *   <li>{@code run}, {@code list}, {@code inspect}, {@code gate}, {@code ab}, {@code calibrate},
+ *       {@code compare}, {@code report}, {@code history}, {@code help} / {@code --help}: StoreBench's
+ *       commands;</li>
  *   <li>anything else goes to JMH's own main ({@link JmhPassThrough}: {@code -l}, {@code -h}, a
  *       regex, {@code -p}, {@code -prof gc}, {@code -rf json}).</li>
  * </ul>
  * Exit codes: 0 success; 1 a run or benchmark failed; 2 bad input; 130 interrupted. {@code gate},
- * {@code compare} and {@code report} document their own.
+ * {@code ab}, {@code calibrate}, {@code compare}, {@code report} and {@code history} document their own.
  */
 @Command(name = "storebench", usageHelpAutoWidth = true,
         description = {"StoreBench: storage-engine benchmarks on JMH.", "",
@@ -43,8 +47,8 @@ import picocli.CommandLine.Option;
             "  java -jar bench/target/benchmarks.jar JMH-ARGS... JMH's own command line",
             ""},
         commandListHeading = "%nCommands:%n",
-        footer = {"", "Exit codes: 0 success, 1 a run or benchmark failed, 2 bad input, 130 interrupted (gate, compare"
-                + " and report: see their --help)."})
+        footer = {"", "Exit codes: 0 success, 1 a run or benchmark failed, 2 bad input, 130 interrupted (gate, ab,"
+                + " calibrate, compare, report and history: see their --help)."})
 public final class Main implements Callable<Integer> {
     @Option(names = "--help", usageHelp = true, description = "this text")
     boolean help;
@@ -60,8 +64,11 @@ public final class Main implements Callable<Integer> {
             "list", ListCommand::run,
             "inspect", InspectCommand::run,
             "gate", GateCommand::run,
+            "ab", AbCommand::run,
+            "calibrate", CalibrateCommand::run,
             "compare", CompareCommand::run,
-            "report", ReportCommand::run);
+            "report", ReportCommand::run,
+            "history", HistoryCommand::run);
 
     /** A command's static {@code run(args, out, err)} entry. */
     @FunctionalInterface
@@ -104,8 +111,11 @@ public final class Main implements Callable<Integer> {
         root.addSubcommand("list", ListCommand.spec(out).name("list"));
         root.addSubcommand("inspect", InspectCommand.spec().name("inspect"));
         root.addSubcommand("gate", GateCommand.spec(out, err).name("gate"));
+        root.addSubcommand("ab", AbCommand.spec(out, err).name("ab"));
+        root.addSubcommand("calibrate", CalibrateCommand.spec(out, err).name("calibrate"));
         root.addSubcommand("compare", CompareCommand.spec(out, err).name("compare"));
         root.addSubcommand("report", ReportCommand.spec(out, err).name("report"));
+        root.addSubcommand("history", HistoryCommand.spec(out, err).name("history"));
         root.addSubcommand("completion", new CompletionCommand());
         root.addSubcommand("help", new HelpCommand());
         return Cli.configure(root, out, err);
@@ -164,7 +174,8 @@ public final class Main implements Callable<Integer> {
     static final class CommandNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return List.of("run", "list", "inspect", "gate", "compare", "report").iterator();
+            return List.of("run", "list", "inspect", "gate", "ab", "calibrate", "compare", "report", "history")
+                    .iterator();
         }
     }
 

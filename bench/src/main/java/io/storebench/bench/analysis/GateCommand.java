@@ -180,7 +180,7 @@ public final class GateCommand implements Callable<Integer> {
         result.problems().forEach(p -> out.println("problem: " + p));
         out.println(summary(result));
         try {
-            VerdictFiles.write(verdictDirectory, markdown(result, title(baselines, candidates), spread),
+            VerdictFiles.write(verdictDirectory, markdown(result, baselineIds, candidateIds, spread),
                     GateFile.of(result, design, baselineIds, candidateIds, spread));
         } catch (IOException e) {
             throw new Cli.UsageError("cannot write gate.md and gate.json to " + verdictDirectory + " (neither was"
@@ -205,6 +205,10 @@ public final class GateCommand implements Callable<Integer> {
         return runs.stream().map(RunSet.Run::record).toList();
     }
 
+    private static String quoted(List<String> ids) {
+        return String.join(", ", ids.stream().map(id -> "`" + id + "`").toList());
+    }
+
     /** {@code baseline a, candidate b}, or with several runs {@code baseline runs a, b, c; candidate run d}. */
     static String title(List<RunSet.Run> baselines, List<RunSet.Run> candidates) {
         if (baselines.size() == 1 && candidates.size() == 1) {
@@ -214,7 +218,7 @@ public final class GateCommand implements Callable<Integer> {
                 + RunSet.ids(candidates);
     }
 
-    static String summary(GateResult result) {
+    public static String summary(GateResult result) {
         String counts = String.format("%d regressed, %d improved, %d below floor, %d no change, %d inconclusive",
                 result.count(Verdict.REGRESSED), result.count(Verdict.IMPROVED), result.count(Verdict.BELOW_FLOOR),
                 result.count(Verdict.NO_CHANGE), result.count(Verdict.INCONCLUSIVE));
@@ -227,7 +231,16 @@ public final class GateCommand implements Callable<Integer> {
         };
     }
 
-    static String markdown(GateResult result, String title, String spread) {
+    /** gate.md of one run against one run (as {@code ab} writes it), without a note on the spread. */
+    public static String markdown(GateResult result, RunRecord baseline, RunRecord candidate) {
+        return markdown(result, List.of(baseline.runId()), List.of(candidate.runId()), null);
+    }
+
+    /**
+     * gate.md: the outcome, the runs, the table, the note on what the spread includes (none when
+     * {@code spread} is null), problems and warnings.
+     */
+    public static String markdown(GateResult result, List<String> baselines, List<String> candidates, String spread) {
         String icon = switch (result.exitCode()) {
             case GateResult.EXIT_PASS -> "✅";
             case GateResult.EXIT_REGRESSED -> "❌";
@@ -235,13 +248,17 @@ public final class GateCommand implements Callable<Integer> {
         };
         StringBuilder md = new StringBuilder();
         md.append("## ").append(icon).append(" StoreBench gate: ").append(result.outcome()).append("\n\n");
-        md.append(Character.toUpperCase(title.charAt(0))).append(title.substring(1)).append(".  \n")
+        md.append(baselines.size() == 1 && candidates.size() == 1 ? "Baseline " + quoted(baselines) + ", candidate "
+                + quoted(candidates) : "Baseline runs " + quoted(baselines) + "; candidate run"
+                + (candidates.size() == 1 ? " " : "s ") + quoted(candidates)).append(".  \n")
                 .append(summary(result)).append(".\n\n");
         if (!result.verdicts().isEmpty()) {
             md.append(VerdictTable.of(result, false).markdown()).append('\n');
             md.append(VerdictTable.legend(result)).append(".\n");
         }
-        md.append("\nNote: ").append(spread).append(".\n");
+        if (spread != null) {
+            md.append("\nNote: ").append(spread).append(".\n");
+        }
         if (!result.problems().isEmpty()) {
             md.append("\n**Problems** (the runs cannot be judged until they are fixed):\n\n");
             result.problems().forEach(p -> md.append("- ").append(p).append('\n'));

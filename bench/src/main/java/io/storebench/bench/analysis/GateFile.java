@@ -29,7 +29,7 @@ import java.util.List;
  * @param spread what the test's spread includes: with one baseline run, that fork spread excludes
  *     run-to-run drift, and what would count it ({@code ab}, {@code calibrate}, several baseline runs)
  */
-record GateFile(String schema, String outcome, int exitCode, String baseline, String candidate, String design,
+public record GateFile(String schema, String outcome, int exitCode, String baseline, String candidate, String design,
         List<String> baselineRuns, List<String> candidateRuns, String spread, List<String> metrics, double floor,
         double alpha, boolean strict, boolean allowCrossHost, List<Key> keys, List<String> problems,
         List<String> warnings) {
@@ -50,7 +50,13 @@ record GateFile(String schema, String outcome, int exitCode, String baseline, St
             String design, boolean zeroVariance) {
     }
 
-    static GateFile of(GateResult result, Design design, List<String> baselineRuns, List<String> candidateRuns,
+    /** One run against one run (as {@code ab} writes it): the design of its keys (fork-level without any), no spread note. */
+    public static GateFile of(GateResult result, String baselineRun, String candidateRun) {
+        Design design = result.verdicts().isEmpty() ? Design.FORKS : result.verdicts().get(0).comparison().design();
+        return of(result, design, List.of(baselineRun), List.of(candidateRun), null);
+    }
+
+    public static GateFile of(GateResult result, Design design, List<String> baselineRuns, List<String> candidateRuns,
             String spread) {
         String baseline = String.join(",", baselineRuns);
         List<Key> keys = result.verdicts().stream().map(v -> key(v, baseline)).toList();

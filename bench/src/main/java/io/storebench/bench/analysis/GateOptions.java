@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  * (a picocli mixin), and the typed parsers of {@code --metric}, {@code --floor} and {@code --alpha},
  * whose one-line messages name the bad value and what is allowed.
  */
-final class GateOptions {
+public final class GateOptions {
     @Option(names = "--floor", paramLabel = "P", description = "the smallest change that matters, 0%%..99%% [5%%]")
     String floor;
 
@@ -23,13 +23,13 @@ final class GateOptions {
      *
      * @throws IllegalArgumentException for a bad {@code --metric}, {@code --floor} or {@code --alpha}
      */
-    GateSettings settings(String metrics, boolean allowCrossHost, boolean strict) {
+    public GateSettings settings(String metrics, boolean allowCrossHost, boolean strict) {
         return new GateSettings(metrics(metrics), floor == null ? GateSettings.DEFAULT_FLOOR : floor(floor),
                 alpha == null ? GateSettings.DEFAULT_ALPHA : alpha(alpha), allowCrossHost, strict);
     }
 
     /** {@code p99,throughput}: the metrics named, each once, in the order given. */
-    static List<KeyMetric> metrics(String text) {
+    public static List<KeyMetric> metrics(String text) {
         List<KeyMetric> metrics = new ArrayList<>();
         for (String name : text.split(",")) {
             KeyMetric metric;

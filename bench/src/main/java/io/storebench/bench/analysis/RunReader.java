@@ -25,7 +25,7 @@ import java.util.Map;
  * integer field ({@code "p99": 2345.7} would be truncated; {@code 2345.0} is refused alike), and a
  * fork listed twice (each fork is one sample: a copy would count as an independent one).
  */
-final class RunReader {
+public final class RunReader {
     /** How Jackson's {@code STRICT_DUPLICATE_DETECTION} begins its message. */
     private static final String DUPLICATE = "Duplicate field '";
 
@@ -33,25 +33,25 @@ final class RunReader {
     }
 
     /** The run.json could not be read at all (missing, unreadable). */
-    static final class Unreadable extends Exception {
+    public static final class Unreadable extends Exception {
         Unreadable(String message) {
             super(message);
         }
     }
 
     /** The run.json was read and is not a run StoreBench understands. */
-    static final class Invalid extends Exception {
+    public static final class Invalid extends Exception {
         Invalid(String message) {
             super(message);
         }
     }
 
     /** The folder of a run given as a folder or as its run.json. */
-    static Path folder(Path given) {
+    public static Path folder(Path given) {
         return Files.isRegularFile(given) ? given.toAbsolutePath().getParent() : given;
     }
 
-    static RunRecord read(Path given) throws Unreadable, Invalid {
+    public static RunRecord read(Path given) throws Unreadable, Invalid {
         Path file = Files.isDirectory(given) ? given.resolve("run.json") : given;
         if (!Files.exists(given)) {
             throw new Unreadable(given + " does not exist");

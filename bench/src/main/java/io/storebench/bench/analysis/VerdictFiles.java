@@ -24,9 +24,9 @@ import java.util.List;
  * <p>{@link #clear} removes an earlier verdict before a command judges again, so that a run that
  * fails before its verdict (a run.json that cannot be read, say) leaves none that looks current.
  */
-final class VerdictFiles {
-    static final String MARKDOWN = "gate.md";
-    static final String JSON = "gate.json";
+public final class VerdictFiles {
+    public static final String MARKDOWN = "gate.md";
+    public static final String JSON = "gate.json";
 
     private VerdictFiles() {
     }
@@ -37,7 +37,7 @@ final class VerdictFiles {
      *
      * @throws IOException when one exists and cannot be removed
      */
-    static void clear(Path dir) throws IOException {
+    public static void clear(Path dir) throws IOException {
         for (Path file : files(dir)) {
             if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(file)) {
                 Files.delete(file);
@@ -51,7 +51,7 @@ final class VerdictFiles {
      *
      * @throws IOException when either cannot be written; then neither is in {@code dir}
      */
-    static void write(Path dir, String markdown, Object verdict) throws IOException {
+    public static void write(Path dir, String markdown, Object verdict) throws IOException {
         Path md = dir.resolve(MARKDOWN);
         Path js = dir.resolve(JSON);
         Path mdTemporary = temporary(md);
@@ -77,7 +77,7 @@ final class VerdictFiles {
      * What went wrong, in words, for a one-line error: {@code .../gate.json: is a directory}, not an
      * exception's class name; for a failed move, the file it was to replace (not the temporary).
      */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof FileSystemException f && f.getFile() != null) {
             String why = f.getReason() != null ? lowerFirst(f.getReason())
                     : f instanceof DirectoryNotEmptyException ? "a directory that is not empty"

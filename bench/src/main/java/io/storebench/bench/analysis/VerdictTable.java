@@ -18,11 +18,11 @@ import java.util.Locale;
  * runs) per side and the verdict, marked when it rests on zero variance. As terminal text and as
  * Markdown.
  */
-final class VerdictTable {
+public final class VerdictTable {
     private VerdictTable() {
     }
 
-    static TextTable of(GateResult result, boolean showCandidateRun) {
+    public static TextTable of(GateResult result, boolean showCandidateRun) {
         List<String> header = new ArrayList<>(List.of("verdict", "key"));
         if (showCandidateRun) {
             header.add("candidate run");
@@ -80,7 +80,7 @@ final class VerdictTable {
     }
 
     /** The line under the table: what was judged and how. */
-    static String legend(GateResult result) {
+    public static String legend(GateResult result) {
         var s = result.settings();
         String designs = result.verdicts().stream().map(v -> v.comparison().design()).distinct()
                 .map(d -> d.label() + " (" + d.description() + ")").collect(Collectors.joining("; "));

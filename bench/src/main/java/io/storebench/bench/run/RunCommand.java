@@ -93,6 +93,23 @@ public final class RunCommand implements Callable<Integer> {
         return RunSettings.parse(command.checked(parsed), registry);
     }
 
+    /**
+     * The settings {@code args} (after {@code run}) would run with, checked as {@code run} checks
+     * them before running anything: what {@code ab} asks of each side's arguments before its first
+     * fork.
+     *
+     * @throws IllegalArgumentException with {@code run}'s one line for anything it would refuse
+     */
+    public static RunSettings check(List<String> args) {
+        try {
+            return settings(args, EngineRegistry.discover());
+        } catch (CommandLine.ParameterException | Cli.UsageError e) {
+            throw new IllegalArgumentException(e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() {
         ParseResult parsed = spec.commandLine().getParseResult();

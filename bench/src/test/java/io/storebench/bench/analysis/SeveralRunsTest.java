@@ -96,8 +96,8 @@ class SeveralRunsTest {
         assertEquals(3, key.get("baseline").get("values").size());
         assertEquals(1, key.get("candidate").get("values").size());
         assertTrue(verdict.get("spread").asText().contains("the spread is run to run"));
-        assertTrue(Files.readString(candidate.resolve("gate.md")).contains("Baseline runs b1, b2, b3; candidate run"
-                + " c.  \n"));
+        assertTrue(Files.readString(candidate.resolve("gate.md")).contains("Baseline runs `b1`, `b2`, `b3`;"
+                + " candidate run `c`.  \n"));
     }
 
     @Test

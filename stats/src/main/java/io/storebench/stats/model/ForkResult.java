@@ -43,6 +43,13 @@ public record ForkResult(String engine, String forkId, int threads, String durab
         versions = versions == null ? Map.of() : Map.copyOf(versions);
     }
 
+    /** This fork under another id (an {@code ab} side names its forks by their pair). */
+    public ForkResult withForkId(String id) {
+        return new ForkResult(engine, id, threads, durability, workloadFingerprint, closedLoop, rate, load, throughput,
+                iterationThroughputs, operations, engineMetrics, lateOperations, maxScheduleLagNanos,
+                injectedOperations, firstError, unavailable, versions, boundary);
+    }
+
     /** Failed operations of every type. */
     public long errors() {
         return operations.stream().mapToLong(OperationResult::errors).sum();

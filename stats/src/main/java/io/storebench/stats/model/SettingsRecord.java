@@ -61,6 +61,13 @@ public record SettingsRecord(String workload, long records, Map<String, Double> 
         }
     }
 
+    /** These settings with another fork count (an {@code ab} side gathers its pairs' one-fork runs). */
+    public SettingsRecord withForks(int count) {
+        return new SettingsRecord(workload, records, mix, distribution, keyFormat, keySize, valueSize, valueSizeMin,
+                valueSizeMax, seed, threads, durability, cacheBytes, engineOptions, profile, count, warmupIterations,
+                warmupMillis, iterations, iterationMillis, mode, operations, loop, rate, injectTail);
+    }
+
     /** Whether the run was open loop ({@code --rate}). */
     public boolean openLoop() {
         return "open".equals(loop);

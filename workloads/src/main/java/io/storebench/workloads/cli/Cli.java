@@ -57,6 +57,12 @@ public final class Cli {
         }
     }
 
+    /**
+     * The {@code descriptionKey} of an option whose value is itself a list of options
+     * ({@code ab --candidate-args "--durability strict"}): its value may begin with {@code --}.
+     */
+    public static final String TAKES_OPTIONS = "takes-options";
+
     /** A command line for {@code command} writing to {@code out} and {@code err}, with StoreBench's error handling. */
     public static CommandLine commandLine(Object command, PrintStream out, PrintStream err) {
         return configure(new CommandLine(command), out, err);
@@ -100,7 +106,7 @@ public final class Cli {
     private static void refuseOptionsAsValues(CommandLine.ParseResult parsed) {
         for (CommandLine.ParseResult command = parsed; command != null; command = command.subcommand()) {
             for (CommandLine.Model.OptionSpec option : command.matchedOptions()) {
-                if (option.arity().max() > 0
+                if (option.arity().max() > 0 && !TAKES_OPTIONS.equals(option.descriptionKey())
                         && option.originalStringValues().stream().anyMatch(value -> value.startsWith("--"))) {
                     throw new CommandLine.ParameterException(command.commandSpec().commandLine(),
                             option.longestName() + " needs a value");
