@@ -44,10 +44,10 @@ import picocli.CommandLine.Unmatched;
                 + " value per run, by the prediction-interval t, which counts run-to-run drift.", ""},
         footer = {"", "Refused, never fixed (exit 2): a run.json with a key given twice, a number with a decimal point"
                 + " in an integer field (\"p99\": 2345.7, and 2345.0 alike), or a fork listed twice; with --baseline,"
-                + " 2 baseline runs (the run level needs 3), a run given twice, two copies of one run, or a fork in"
-                + " two runs. What would stop"
-                + " a gate between runs that can be read (other settings, other machines, forks that did not run"
-                + " their run's threads or durability) is shown as a note.", "",
+                + " 2 baseline runs (the run level needs 3), a run given twice, or a copy of a run (one fork's"
+                + " measurement in two runs). What would stop a gate between runs that can be read (other settings,"
+                + " other machines, forks that did not run their run's threads or durability) is shown as a note.",
+                "",
                 "Exit codes: 0 shown, 2 bad input: a run that cannot be read or is refused, or runs of which no key"
                 + " could be compared."})
 public final class CompareCommand implements Callable<Integer> {
@@ -136,17 +136,22 @@ public final class CompareCommand implements Callable<Integer> {
             throw new Cli.UsageError(tooFew, EXIT_BAD_INPUT);
         }
         boolean runLevel = baselines.size() > 1;
+        if (runLevel) {
+            List<RunSet.Run> all = new ArrayList<>(baselines);
+            all.addAll(candidates);
+            try {
+                RunSet.refuseCopies(all); // a candidate among the baselines would be judged against itself
+            } catch (RunReader.Invalid e) {
+                throw new Cli.UsageError(e.getMessage(), EXIT_BAD_INPUT);
+            }
+            all = RunSet.distinctNames(all);
+            baselines = all.subList(0, baselines.size());
+            candidates = all.subList(baselines.size(), all.size());
+        }
         List<RunPairing> pairings = new ArrayList<>();
         List<String> candidateIds = new ArrayList<>();
         for (RunSet.Run candidate : candidates) {
             if (runLevel) {
-                List<RunSet.Run> all = new ArrayList<>(baselines);
-                all.add(candidate);
-                try {
-                    RunSet.refuseCopies(all);
-                } catch (RunReader.Invalid e) {
-                    throw new Cli.UsageError(e.getMessage(), EXIT_BAD_INPUT);
-                }
                 pairings.add(RunLevelPairing.of(baselines.stream().map(RunSet.Run::record).toList(),
                         List.of(candidate.record()), settings.metrics(), true));
             } else {

@@ -57,8 +57,8 @@ import picocli.CommandLine.Unmatched;
                 "Refused, never fixed (exit 2): a run.json with a key given twice, a number with a decimal point in"
                 + " an integer field (\"p99\": 2345.7, and 2345.0 alike), or a fork listed twice; a workload setting"
                 + " recorded on one side only; a fork whose threads are not its run's or whose durability is not its"
-                + " engine's; several runs with fewer than 3 baseline runs; a run given twice, two copies of one run"
-                + " (one runId), or a fork in two runs.", "",
+                + " engine's; several runs with fewer than 3 baseline runs; a run given twice, or a copy of a run (one"
+                + " fork's measurement in two runs).", "",
                 "gate.md and gate.json are written both or neither; a gate that stops before its verdict first"
                 + " removes an earlier pair from the verdict directory.", "",
                 "Exit codes: 0 no regression, 1 at least one REGRESSED (with --strict: or INCONCLUSIVE), 2 invalid or"
@@ -158,6 +158,9 @@ public final class GateCommand implements Callable<Integer> {
             } catch (RunReader.Invalid e) {
                 throw new Cli.UsageError(e.getMessage(), GateResult.EXIT_INVALID);
             }
+            all = RunSet.distinctNames(all);
+            baselines = all.subList(0, baselines.size());
+            candidates = all.subList(baselines.size(), all.size());
             pairing = RunLevelPairing.of(records(baselines), records(candidates), settings.metrics(),
                     settings.allowCrossHost());
         } else {

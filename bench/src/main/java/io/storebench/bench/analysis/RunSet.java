@@ -15,8 +15,8 @@ import java.util.stream.Stream;
 /**
  * The runs one side of {@code gate} or {@code compare} names: run folders (or run.json files), as a
  * list ({@code DIR1,DIR2}), or a FOLDER whose subfolders are run folders (a folder with a run.json of
- * its own is one run). Each run is one sample of the run-level design, so a run given twice, two
- * copies of one run, or a fork in two runs are refused: a copy would count as an independent run.
+ * its own is one run). Each run is one sample of the run-level design, so a run given twice and a
+ * copy of a run (or of its forks) are refused: a copy would count as an independent run.
  */
 final class RunSet {
     private RunSet() {
@@ -64,31 +64,50 @@ final class RunSet {
     }
 
     /**
-     * Refuses a run given twice, two runs with one run id (a copy), and a fork id in two runs.
+     * Refuses a run given twice (one folder) and a copy of a run or of its forks: one fork's
+     * measurement (the same id and the same results) in two runs. Forks of different runs may share
+     * an id ({@code ab} names a side's forks by their pair), and runs may share a run id (the
+     * folder's name): they are still different measurements.
      *
      * @throws RunReader.Invalid naming both places
      */
     static void refuseCopies(List<Run> runs) throws RunReader.Invalid {
-        Map<String, Run> byId = new HashMap<>();
-        Map<String, Run> byFork = new HashMap<>();
-        for (Run run : runs) {
-            Run first = byId.putIfAbsent(run.id(), run);
-            if (first != null) {
-                throw new RunReader.Invalid(same(first, run) ? run.folder() + " is given twice; every run is one"
-                        + " sample and is given once" : first.folder() + " and " + run.folder() + " are the same run '"
-                        + run.id() + "' (runId); every run is one sample and is given once");
+        Map<ForkResult, Run> measured = new HashMap<>();
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            for (Run earlier : runs.subList(0, i)) {
+                if (same(earlier, run)) {
+                    throw new RunReader.Invalid(run.folder() + " is given twice; every run is one sample and is given"
+                            + " once");
+                }
             }
             for (EngineRun engine : run.record().engines()) {
                 for (ForkResult fork : engine.forks()) {
-                    Run other = byFork.putIfAbsent(fork.forkId(), run);
+                    Run other = measured.putIfAbsent(fork, run);
                     if (other != null && other != run) {
-                        throw new RunReader.Invalid("fork " + fork.forkId() + " is in run " + other.id() + " ("
-                                + other.folder() + ") and run " + run.id() + " (" + run.folder() + "); every fork is"
-                                + " one sample of one run");
+                        throw new RunReader.Invalid("fork " + fork.forkId() + " of " + other.folder() + " is also in "
+                                + run.folder() + ", the same measurement: a copy of a run (or of its forks) would"
+                                + " count as another run");
                     }
                 }
             }
         }
+    }
+
+    /**
+     * The runs with names to show that tell them apart: the run id, or where two runs share one
+     * (folders of one name in different places), the folder as given.
+     */
+    static List<Run> distinctNames(List<Run> runs) {
+        Map<String, Long> counts = new HashMap<>();
+        runs.forEach(run -> counts.merge(run.id(), 1L, Long::sum));
+        return runs.stream().map(run -> counts.get(run.id()) == 1 ? run : new Run(run.folder(), renamed(run.record(),
+                run.folder().toString()))).toList();
+    }
+
+    private static RunRecord renamed(RunRecord r, String name) {
+        return new RunRecord(r.schema(), name, r.createdAt(), r.command(), r.options(), r.settings(), r.environment(),
+                r.engines(), r.complete(), r.missing());
     }
 
     private static boolean same(Run a, Run b) {

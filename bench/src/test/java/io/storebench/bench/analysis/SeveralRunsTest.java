@@ -155,18 +155,35 @@ class SeveralRunsTest {
         Path c = run("c", 1.0);
         assertOneLine(call(GateCommand::run, "--baseline", list(b1, b2, b1), "--candidate", c.toString()), 2,
                 b1 + " is given twice; every run is one sample and is given once");
+        assertOneLine(call(GateCommand::run, "--baseline", list(b1, b2, b3), "--candidate", b3.toString()), 2,
+                b3 + " is given twice");
         Path copy = temp.resolve("copy");
         Files.createDirectories(copy);
         Files.copy(b2.resolve("run.json"), copy.resolve("run.json"));
-        assertOneLine(call(GateCommand::run, "--baseline", list(b1, b2, copy), "--candidate", c.toString()), 2,
-                b2 + " and " + copy + " are the same run 'b2' (runId)");
-        Path renamed = run(temp, "baseline", "b4", 1.0, r -> { });
+        Outcome copied = call(GateCommand::run, "--baseline", list(b1, b2, copy), "--candidate", c.toString());
+        assertOneLine(copied, 2, " of " + b2 + " is also in " + copy + ", the same measurement: a copy of a run (or"
+                + " of its forks) would count as another run");
+        Path b4 = run(temp, "baseline", "b4", 1.0, r -> { });
         Path forks = run(temp, "baseline", "b5", 1.0, r -> r.get("engines").get(0).get("forks").forEach(f ->
                 ((ObjectNode) f).put("forkId", f.get("forkId").asText().replace("-b5", "-b4"))));
-        assertOneLine(call(GateCommand::run, "--baseline", list(b1, renamed, forks), "--candidate", c.toString()), 2,
-                "is in run b4 (" + renamed + ") and run b5 (" + forks + "); every fork is one sample of one run");
-        assertOneLine(call(GateCommand::run, "--baseline", list(b1, b2, b3), "--candidate", b3.toString()), 2,
-                b3 + " is given twice");
+        assertOneLine(call(GateCommand::run, "--baseline", list(b1, b4, forks), "--candidate", c.toString()), 2,
+                " of " + b4 + " is also in " + forks + ", the same measurement");
+        assertOneLine(call(CompareCommand::run, "--baseline", list(b1, b4, forks), c.toString()), 2,
+                "the same measurement");
+    }
+
+    @Test
+    void runsThatShareANameOrForkIdsButNotTheirMeasurementsAreDifferentRuns() throws IOException {
+        // folders of one name in different places, as --out results/x/baseline gives; their forks named alike (as
+        // ab names a side's forks by their pair) but measured apart
+        Path x = run(temp.resolve("x"), "baseline", "baseline", 1.00, r -> { });
+        Path y = run(temp.resolve("y"), "baseline", "baseline", 1.03, r -> r.get("engines").get(0).get("forks")
+                .forEach(f -> ((ObjectNode) f).put("forkId", f.get("forkId").asText().replace("-baseline", "-x"))));
+        Path z = run(temp.resolve("z"), "baseline", "baseline", 0.98, r -> { });
+        Outcome gate = call(GateCommand::run, "--baseline", list(x, y, z), "--candidate", run("c", 1.0).toString());
+        assertEquals(0, gate.exit(), gate.err() + gate.out());
+        assertTrue(gate.out().startsWith("storebench gate: baseline runs " + x + ", " + y + ", " + z + "; candidate"
+                + " run c\n"), gate.out());
     }
 
     @Test
