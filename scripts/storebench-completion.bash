@@ -827,11 +827,17 @@ function _picocli_storebench_compare() {
 
   local commands=""
   local flag_opts="'--markdown' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--metric' '--floor' '--alpha'"
+  local arg_opts="'--baseline' '--metric' '--floor' '--alpha'"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    '--baseline')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
     '--metric')
       return
       ;;

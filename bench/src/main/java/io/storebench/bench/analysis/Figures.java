@@ -41,8 +41,14 @@ public final class Figures {
         return metric.isLatency() ? latency(value) : throughput(value);
     }
 
-    /** {@code value [lower..upper]}: a (geometric) mean and its 95 % interval, in the mean's unit. */
+    /**
+     * {@code value [lower..upper]}: a (geometric) mean and its 95 % interval, in the mean's unit; the
+     * value alone where there is no interval (one value).
+     */
     public static String interval(KeyMetric metric, ConfidenceInterval ci) {
+        if (Double.isNaN(ci.lower()) || Double.isNaN(ci.upper())) { // one value: a mean without an interval
+            return value(metric, ci.mean());
+        }
         if (!metric.isLatency()) {
             return String.format(Locale.ROOT, "%,.0f [%,.0f..%,.0f] ops/s", ci.mean(), ci.lower(), ci.upper());
         }

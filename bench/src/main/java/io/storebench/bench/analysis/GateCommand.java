@@ -1,9 +1,10 @@
 package io.storebench.bench.analysis;
 
-import io.storebench.bench.io.JsonFiles;
+import io.storebench.stats.Design;
 import io.storebench.stats.Verdict;
 import io.storebench.stats.compare.GateResult;
 import io.storebench.stats.compare.GateSettings;
+import io.storebench.stats.compare.RunLevelPairing;
 import io.storebench.stats.compare.RunPairing;
 import io.storebench.stats.model.RunRecord;
 import io.storebench.workloads.cli.Cli;
@@ -23,8 +24,9 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * {@code gate}: judges a candidate run against a baseline run, key by key, and exits non-zero on a
- * regression. Prints one line per key, and writes {@code gate.md} (for a pull-request comment) and
- * {@code gate.json} (the verdict for machines).
+ * regression; or, with several baseline runs, one or more candidate runs at the run level
+ * ({@link Designs}). Prints one line per key, and writes {@code gate.md} (for a pull-request
+ * comment) and {@code gate.json} (the verdict for machines), both or neither ({@link VerdictFiles}).
  *
  * <p>Named {@code storebench gate} so that its one-line errors read as they always have
  * ({@code storebench gate: ...}); {@code Main} calls {@link #run}.
@@ -35,22 +37,42 @@ import picocli.CommandLine.Unmatched;
         mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
         exitCodeOnInvalidInput = GateResult.EXIT_USAGE,
         description = {"Judges the candidate run against the baseline run for every key (engine x workload x"
-                + " operation x metric) both have. The sample is one value per fork; the test is Welch's t on the"
-                + " logarithms (the change is the ratio of geometric means), confirmed by an exact permutation test,"
-                + " with Holm's correction across all keys.", ""},
+                + " operation x metric) both have. With one run a side (fork-level) the sample is one value per fork;"
+                + " the test is Welch's t on the logarithms (the change is the ratio of geometric means), confirmed by"
+                + " an exact permutation test, with Holm's correction across all keys. Fork spread excludes drift"
+                + " between runs, which the output says: for a verdict that counts it give several baseline runs,"
+                + " run `ab` (interleaved A/B runs in one invocation) or measure the false-positive rate on this host"
+                + " with `calibrate`.", "",
+                "Several baseline runs (--baseline DIR1,DIR2,DIR3, or a folder of run folders; at least 3) judge at the"
+                + " run level: the run is the sample, each contributing the geometric mean of its forks. One candidate"
+                + " run is tested by the prediction-interval t on the logs, t = (c - mean(b)) / (s_b sqrt(1 + 1/k)),"
+                + " df = k - 1 (k baseline runs), whose interval also gives the change's; a permutation test cannot"
+                + " confirm one candidate value, so none is made and the verdict rests on the t alone. Several"
+                + " candidate runs (--candidate DIR1,DIR2; --out then required) are Welch's t on the run values with"
+                + " the permutation confirmation. Every run must agree with the first baseline run on the workload settings and the"
+                + " machine. gate.json says the design (fork-level or run-level).", ""},
         footer = {"", "Verdicts: REGRESSED (significant after Holm and worse than the floor), IMPROVED, BELOW-FLOOR"
                 + " (significant, inside the floor), NO-CHANGE (90%% CI of the change inside +-floor), INCONCLUSIVE"
                 + " (with the forks per side likely to decide it).", "",
+                "Refused, never fixed (exit 2): a run.json with a key given twice, a number with a decimal point in"
+                + " an integer field (\"p99\": 2345.7, and 2345.0 alike), or a fork listed twice; a workload setting"
+                + " recorded on one side only; a fork whose threads are not its run's or whose durability is not its"
+                + " engine's; several runs with fewer than 3 baseline runs; a run given twice, or a copy of a run (one"
+                + " fork's measurement in two runs).", "",
+                "gate.md and gate.json are written both or neither; a gate that stops before its verdict first"
+                + " removes an earlier pair from the verdict directory.", "",
                 "Exit codes: 0 no regression, 1 at least one REGRESSED (with --strict: or INCONCLUSIVE), 2 invalid or"
                 + " insufficient data or runs that cannot be compared (different workload settings, different"
                 + " machines without --allow-cross-host, keys on one side only, fewer than 5 forks, too few"
-                + " operations per fork for the percentile), 3 usage or I/O error."})
+                + " operations per fork for the percentile, a refusal above), 3 usage or I/O error."})
 public final class GateCommand implements Callable<Integer> {
-    @Option(names = "--baseline", paramLabel = "DIR", description = "the baseline run folder (or its run.json)")
-    Path baseline;
+    @Option(names = "--baseline", paramLabel = "DIR", split = ",", description = "the baseline run folder (or its"
+            + " run.json); several (DIR1,DIR2,DIR3, or a folder of run folders) judge at the run level")
+    List<Path> baseline = new ArrayList<>();
 
-    @Option(names = "--candidate", paramLabel = "DIR", description = "the candidate run folder (or its run.json)")
-    Path candidate;
+    @Option(names = "--candidate", paramLabel = "DIR", split = ",", description = "the candidate run folder (or its"
+            + " run.json); several, as for --baseline, need at least 3 baseline runs and --out")
+    List<Path> candidate = new ArrayList<>();
 
     @Option(names = "--metric", paramLabel = "M[,M]", description = "p99 | p999 | p50 | throughput [p99]")
     String metric = "p99";
@@ -99,9 +121,20 @@ public final class GateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         UnmatchedArguments.refuse(spec, unmatched, GateResult.EXIT_USAGE);
-        if (baseline == null || candidate == null) {
-            throw new Cli.UsageError("--" + (baseline == null ? "baseline" : "candidate") + " DIR is required (gate"
+        if (baseline.isEmpty() || candidate.isEmpty()) {
+            throw new Cli.UsageError("--" + (baseline.isEmpty() ? "baseline" : "candidate") + " DIR is required (gate"
                     + " --help)", GateResult.EXIT_USAGE);
+        }
+        if (outDirectory == null && candidate.size() > 1) {
+            throw new Cli.UsageError("--out DIR is required with several --candidate runs (where gate.md and gate.json"
+                    + " go)", GateResult.EXIT_USAGE);
+        }
+        Path verdictDirectory = outDirectory != null ? outDirectory : RunReader.folder(candidate.get(0));
+        try {
+            VerdictFiles.clear(verdictDirectory); // a gate that stops before its verdict leaves none
+        } catch (IOException e) {
+            throw new Cli.UsageError("cannot remove the earlier gate.md and gate.json in " + verdictDirectory + ": "
+                    + VerdictFiles.reason(e), GateResult.EXIT_USAGE);
         }
         GateSettings settings;
         try {
@@ -109,40 +142,83 @@ public final class GateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new Cli.UsageError(e.getMessage(), GateResult.EXIT_USAGE);
         }
-        Path verdictDirectory = outDirectory != null ? outDirectory : RunReader.folder(candidate);
-        RunRecord baselineRun;
-        RunRecord candidateRun;
-        try {
-            baselineRun = RunReader.read(baseline);
-            candidateRun = RunReader.read(candidate);
-        } catch (RunReader.Unreadable e) {
-            throw new Cli.UsageError(e.getMessage(), GateResult.EXIT_USAGE);
-        } catch (RunReader.Invalid e) {
-            throw new Cli.UsageError(e.getMessage(), GateResult.EXIT_INVALID);
+        List<RunSet.Run> baselines = read("--baseline", baseline);
+        List<RunSet.Run> candidates = read("--candidate", candidate);
+        Design design = Designs.of(baselines.size(), candidates.size());
+        String tooFew = Designs.tooFewBaselineRuns(baselines.size(), candidates.size());
+        if (tooFew != null) {
+            throw new Cli.UsageError(tooFew, GateResult.EXIT_INVALID);
         }
-        GateResult result = GateResult.judge(candidateRun.runId(),
-                RunPairing.of(baselineRun, candidateRun, settings.metrics(), settings.allowCrossHost()), settings);
+        RunPairing pairing;
+        if (design == Design.RUNS) {
+            List<RunSet.Run> all = new ArrayList<>(baselines);
+            all.addAll(candidates);
+            try {
+                RunSet.refuseCopies(all); // a candidate among the baselines would be judged against itself
+            } catch (RunReader.Invalid e) {
+                throw new Cli.UsageError(e.getMessage(), GateResult.EXIT_INVALID);
+            }
+            all = RunSet.distinctNames(all);
+            baselines = all.subList(0, baselines.size());
+            candidates = all.subList(baselines.size(), all.size());
+            pairing = RunLevelPairing.of(records(baselines), records(candidates), settings.metrics(),
+                    settings.allowCrossHost());
+        } else {
+            pairing = RunPairing.of(baselines.get(0).record(), candidates.get(0).record(), settings.metrics(),
+                    settings.allowCrossHost());
+        }
+        List<String> baselineIds = baselines.stream().map(RunSet.Run::id).toList();
+        List<String> candidateIds = candidates.stream().map(RunSet.Run::id).toList();
+        GateResult result = GateResult.judge(String.join(",", candidateIds), pairing, settings);
+        String spread = Designs.spread(baselines.size(), candidates.size());
 
-        out.printf("storebench gate: baseline %s, candidate %s%n%n", baselineRun.runId(), candidateRun.runId());
+        out.printf("storebench gate: %s%n%n", title(baselines, candidates));
         if (!result.verdicts().isEmpty()) {
             out.print(VerdictTable.of(result, false).text());
             out.println();
             out.println(VerdictTable.legend(result));
         }
+        out.println("note: " + spread);
         result.warnings().forEach(w -> out.println("warning: " + w));
         result.problems().forEach(p -> out.println("problem: " + p));
         out.println(summary(result));
         try {
-            JsonFiles.writeString(verdictDirectory.resolve("gate.md"), markdown(result, baselineRun, candidateRun));
-            JsonFiles.write(verdictDirectory.resolve("gate.json"), GateFile.of(result, baselineRun.runId(),
-                    candidateRun.runId()));
+            VerdictFiles.write(verdictDirectory, markdown(result, baselineIds, candidateIds, spread),
+                    GateFile.of(result, design, baselineIds, candidateIds, spread));
         } catch (IOException e) {
-            throw new Cli.UsageError("cannot write gate.md and gate.json to " + verdictDirectory + ": "
-                    + e.getMessage(), GateResult.EXIT_USAGE);
+            throw new Cli.UsageError("cannot write gate.md and gate.json to " + verdictDirectory + " (neither was"
+                    + " written): " + VerdictFiles.reason(e), GateResult.EXIT_USAGE);
         }
         out.println("storebench gate: wrote " + verdictDirectory.resolve("gate.md") + " and gate.json; exit "
                 + result.exitCode());
         return result.exitCode();
+    }
+
+    private static List<RunSet.Run> read(String option, List<Path> given) {
+        try {
+            return RunSet.read(option, given);
+        } catch (IllegalArgumentException | RunReader.Unreadable e) {
+            throw new Cli.UsageError(e.getMessage(), GateResult.EXIT_USAGE);
+        } catch (RunReader.Invalid e) {
+            throw new Cli.UsageError(e.getMessage(), GateResult.EXIT_INVALID);
+        }
+    }
+
+    private static List<RunRecord> records(List<RunSet.Run> runs) {
+        return runs.stream().map(RunSet.Run::record).toList();
+    }
+
+    private static String quoted(List<String> ids) {
+        return String.join(", ", ids.stream().map(id -> "`" + id + "`").toList());
+    }
+
+    /** {@code baseline a, candidate b}, or with several runs {@code baseline runs a, b, c; candidate run d}. */
+    static String title(List<RunSet.Run> baselines, List<RunSet.Run> candidates) {
+        if (baselines.size() == 1 && candidates.size() == 1) {
+            return "baseline " + baselines.get(0).id() + ", candidate " + candidates.get(0).id();
+        }
+        return "baseline runs " + RunSet.ids(baselines) + "; candidate run" + (candidates.size() == 1 ? " " : "s ")
+                + RunSet.ids(candidates);
     }
 
     public static String summary(GateResult result) {
@@ -158,7 +234,16 @@ public final class GateCommand implements Callable<Integer> {
         };
     }
 
+    /** gate.md of one run against one run (as {@code ab} writes it), without a note on the spread. */
     public static String markdown(GateResult result, RunRecord baseline, RunRecord candidate) {
+        return markdown(result, List.of(baseline.runId()), List.of(candidate.runId()), null);
+    }
+
+    /**
+     * gate.md: the outcome, the runs, the table, the note on what the spread includes (none when
+     * {@code spread} is null), problems and warnings.
+     */
+    public static String markdown(GateResult result, List<String> baselines, List<String> candidates, String spread) {
         String icon = switch (result.exitCode()) {
             case GateResult.EXIT_PASS -> "✅";
             case GateResult.EXIT_REGRESSED -> "❌";
@@ -166,11 +251,16 @@ public final class GateCommand implements Callable<Integer> {
         };
         StringBuilder md = new StringBuilder();
         md.append("## ").append(icon).append(" StoreBench gate: ").append(result.outcome()).append("\n\n");
-        md.append("Baseline `").append(baseline.runId()).append("`, candidate `").append(candidate.runId())
-                .append("`.  \n").append(summary(result)).append(".\n\n");
+        md.append(baselines.size() == 1 && candidates.size() == 1 ? "Baseline " + quoted(baselines) + ", candidate "
+                + quoted(candidates) : "Baseline runs " + quoted(baselines) + "; candidate run"
+                + (candidates.size() == 1 ? " " : "s ") + quoted(candidates)).append(".  \n")
+                .append(summary(result)).append(".\n\n");
         if (!result.verdicts().isEmpty()) {
             md.append(VerdictTable.of(result, false).markdown()).append('\n');
             md.append(VerdictTable.legend(result)).append(".\n");
+        }
+        if (spread != null) {
+            md.append("\nNote: ").append(spread).append(".\n");
         }
         if (!result.problems().isEmpty()) {
             md.append("\n**Problems** (the runs cannot be judged until they are fixed):\n\n");

@@ -1,6 +1,7 @@
 package io.storebench.bench.analysis;
 
 import io.storebench.stats.ConfidenceInterval;
+import io.storebench.stats.Design;
 import io.storebench.stats.compare.GateResult;
 import io.storebench.stats.compare.KeySample;
 import io.storebench.stats.compare.KeyVerdict;
@@ -9,19 +10,29 @@ import java.util.List;
 /**
  * {@code gate.json}: the machine-readable verdict of one gate run (schema {@value #SCHEMA}).
  *
+ * <p>Per key: {@code permutationP} is NaN (written as the string "NaN") where the design has no
+ * permutation test, {@code permutation} is {@code exact}, {@code sampled} or {@code none},
+ * {@code design} is fork-level, paired or run-level, and {@code zeroVariance} says the verdict
+ * rests on constant values. At the run level a side's {@code values} are one per run (the
+ * geometric mean of its forks) and {@code forks} counts the runs.
+ *
  * @param outcome PASS, FAIL or INVALID
  * @param exitCode the gate's exit code
  * @param keys one entry per judged key
  * @param problems why the runs (or some keys) could not be judged; any makes the outcome INVALID
- *
- * <p>Per key: {@code permutationP} is NaN (written as the string "NaN") where the design has no
- * permutation test, {@code permutation} is {@code exact}, {@code sampled} or {@code none},
- * {@code design} is fork-level, paired or run-level, and {@code zeroVariance} says the verdict
- * rests on constant values.
+ * @param baseline the baseline run ids, comma-separated
+ * @param candidate the candidate run ids, comma-separated
+ * @param design how the gate was judged: {@code fork-level} (one run a side, one value per fork),
+ *     {@code run-level} (several runs, one value per run) or {@code paired}
+ * @param baselineRuns the baseline run ids
+ * @param candidateRuns the candidate run ids
+ * @param spread what the test's spread includes: with one baseline run, that fork spread excludes
+ *     run-to-run drift, and what would count it ({@code ab}, {@code calibrate}, several baseline runs)
  */
-public record GateFile(String schema, String outcome, int exitCode, String baseline, String candidate,
-        List<String> metrics, double floor, double alpha, boolean strict, boolean allowCrossHost, List<Key> keys,
-        List<String> problems, List<String> warnings) {
+public record GateFile(String schema, String outcome, int exitCode, String baseline, String candidate, String design,
+        List<String> baselineRuns, List<String> candidateRuns, String spread, List<String> metrics, double floor,
+        double alpha, boolean strict, boolean allowCrossHost, List<Key> keys, List<String> problems,
+        List<String> warnings) {
     static final String SCHEMA = "storebench.gate/2";
 
     /** One side of a key: the geometric mean of the per-fork values, its 95 % interval, and the values. */
@@ -39,10 +50,19 @@ public record GateFile(String schema, String outcome, int exitCode, String basel
             String design, boolean zeroVariance) {
     }
 
+    /** One run against one run (as {@code ab} writes it): the design of its keys (fork-level without any), no spread note. */
     public static GateFile of(GateResult result, String baselineRun, String candidateRun) {
-        List<Key> keys = result.verdicts().stream().map(v -> key(v, baselineRun)).toList();
+        Design design = result.verdicts().isEmpty() ? Design.FORKS : result.verdicts().get(0).comparison().design();
+        return of(result, design, List.of(baselineRun), List.of(candidateRun), null);
+    }
+
+    public static GateFile of(GateResult result, Design design, List<String> baselineRuns, List<String> candidateRuns,
+            String spread) {
+        String baseline = String.join(",", baselineRuns);
+        List<Key> keys = result.verdicts().stream().map(v -> key(v, baseline)).toList();
         var s = result.settings();
-        return new GateFile(SCHEMA, result.outcome(), result.exitCode(), baselineRun, candidateRun,
+        return new GateFile(SCHEMA, result.outcome(), result.exitCode(), baseline, String.join(",", candidateRuns),
+                design.label(), List.copyOf(baselineRuns), List.copyOf(candidateRuns), spread,
                 s.metrics().stream().map(m -> m.label()).toList(), s.floor(), s.alpha(), s.strict(),
                 s.allowCrossHost(), keys, result.problems(), result.warnings());
     }

@@ -84,9 +84,11 @@ public final class VerdictTable {
         var s = result.settings();
         String designs = result.verdicts().stream().map(v -> v.comparison().design()).distinct()
                 .map(d -> d.label() + " (" + d.description() + ")").collect(Collectors.joining("; "));
+        boolean runs = result.verdicts().stream().anyMatch(v -> v.comparison().design() == Design.RUNS);
         String line = String.format(Locale.ROOT, "%d keys; floor %s, alpha %s, Holm-adjusted across all keys; values"
-                + " are geometric means of one value per fork; change is candidate/baseline - 1; design: %s",
-                result.verdicts().size(), Figures.percent(s.floor()), s.alpha(), designs);
+                + " are geometric means of %s; change is candidate/baseline - 1; design: %s",
+                result.verdicts().size(), Figures.percent(s.floor()), s.alpha(), runs
+                        ? "one value per run (each the geometric mean of its forks)" : "one value per fork", designs);
         long zero = result.verdicts().stream().filter(v -> v.comparison().zeroVariance()).count();
         return zero == 0 ? line : line + "; " + zero + " key(s) rest on zero variance (constant values, e.g. one"
                 + " HdrHistogram bucket): their p is 0 or 1 by decision, not estimated";

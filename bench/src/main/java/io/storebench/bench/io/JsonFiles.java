@@ -1,7 +1,9 @@
 package io.storebench.bench.io;
 
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,5 +34,20 @@ public final class JsonFiles {
 
     public static <T> T read(Path file, Class<T> type) throws IOException {
         return MAPPER.readValue(file.toFile(), type);
+    }
+
+    /**
+     * Reads {@code file} as {@code type}, refusing what {@link #read} would silently fix: a key given
+     * twice in one object (Jackson keeps the last) and a number with a decimal point or an exponent
+     * in an integer field ({@code 2345.7} would be truncated to 2345). {@code 2345.0} is refused too:
+     * what is written as an integer is read as one, whatever its fraction.
+     */
+    public static <T> T readStrict(Path file, Class<T> type) throws IOException {
+        return strict(type).readValue(file.toFile());
+    }
+
+    private static ObjectReader strict(Class<?> type) {
+        return MAPPER.readerFor(type).with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .without(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 }

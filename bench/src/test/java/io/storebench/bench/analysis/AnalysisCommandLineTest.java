@@ -41,7 +41,7 @@ class AnalysisCommandLineTest {
         assertEquals("storebench gate: --baseline DIR is required (gate --help)\n", missing.err());
         AnalysisCommandsTest.Outcome unknown = call(CompareCommand::run, "a", "b", "--bogus");
         assertEquals(2, unknown.exit());
-        assertEquals("storebench compare: unknown option '--bogus'; known: --alpha, --floor, --help, --markdown,"
+        assertEquals("storebench compare: unknown option '--bogus'; known: --alpha, --baseline, --floor, --help, --markdown,"
                 + " --metric\n", unknown.err());
         AnalysisCommandsTest.Outcome stray = call(ReportCommand::run, "a", "b");
         assertEquals(2, stray.exit());

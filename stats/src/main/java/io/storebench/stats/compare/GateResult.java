@@ -6,6 +6,8 @@ import io.storebench.stats.RatioComparison;
 import io.storebench.stats.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The verdicts of one gate run or comparison: every comparable key judged together (Holm across
@@ -36,13 +38,16 @@ public record GateResult(GateSettings settings, List<KeyVerdict> verdicts, List<
         List<String> warnings = new ArrayList<>();
         for (RunPairing pairing : pairings) {
             for (RunPairing.KeyPair pair : pairing.pairs()) {
-                family.add(pairing.design() == Design.PAIRS
-                        ? RatioComparison.paired(pair.baseline().values(), pair.candidate().values())
-                        : RatioComparison.of(pair.baseline().values(), pair.candidate().values()));
+                family.add(switch (pairing.design()) {
+                    case PAIRS -> RatioComparison.paired(pair.baseline().values(), pair.candidate().values());
+                    case RUNS -> RunLevelComparison.of(pair.baseline().values(), pair.candidate().values());
+                    case FORKS -> RatioComparison.of(pair.baseline().values(), pair.candidate().values());
+                });
                 directions.add(pair.key().metric().direction());
             }
             problems.addAll(pairing.problems());
             warnings.addAll(pairing.warnings());
+            unconfirmable(pairing, settings.alpha()).ifPresent(warnings::add);
         }
         List<RatioComparison.Judged> judged = RatioComparison.judge(family, directions, settings.floor(),
                 settings.alpha());
@@ -56,6 +61,29 @@ public record GateResult(GateSettings settings, List<KeyVerdict> verdicts, List<
             }
         }
         return new GateResult(settings, List.copyOf(verdicts), List.copyOf(problems), List.copyOf(warnings));
+    }
+
+    /**
+     * Several runs a side so few that the permutation test can never reach {@code alpha}: every
+     * significant key would be INCONCLUSIVE, said once, with how many runs would do.
+     */
+    private static Optional<String> unconfirmable(RunPairing pairing, double alpha) {
+        if (pairing.design() != Design.RUNS || pairing.pairs().isEmpty()) {
+            return Optional.empty();
+        }
+        int k = pairing.pairs().get(0).baseline().forks();
+        int m = pairing.pairs().get(0).candidate().forks();
+        double smallest = RunLevelComparison.smallestPermutationP(k, m);
+        if (m < 2 || smallest < alpha) {
+            return Optional.empty();
+        }
+        int enough = m;
+        while (RunLevelComparison.smallestPermutationP(k, enough) >= alpha) {
+            enough++;
+        }
+        return Optional.of(String.format(Locale.ROOT, "with %d baseline and %d candidate runs the"
+                + " permutation test's smallest p is %.3g, not below alpha %s: no key can be confirmed REGRESSED or"
+                + " IMPROVED; %d candidate runs (or more baseline runs) would allow it", k, m, smallest, alpha, enough));
     }
 
     public long count(Verdict verdict) {
