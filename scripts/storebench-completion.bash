@@ -635,7 +635,7 @@ function _picocli_storebench_gate() {
 
   local commands=""
   local flag_opts="'--allow-cross-host' '--strict' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--baseline' '--candidate' '--metric' '--floor' '--alpha' '--out'"
+  local arg_opts="'--baseline' '--candidate' '--metric' '--floor' '--alpha' '--calibration' '--out'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -660,6 +660,12 @@ function _picocli_storebench_gate() {
       ;;
     '--alpha')
       return
+      ;;
+    '--calibration')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     '--out')
       local IFS=$'\n'

@@ -1,6 +1,7 @@
 package io.storebench.bench.ab;
 
 import io.storebench.bench.analysis.GateCommand;
+import io.storebench.bench.analysis.Calibration;
 import io.storebench.bench.analysis.GateOptions;
 import io.storebench.bench.analysis.VerdictTable;
 import io.storebench.stats.compare.GateResult;

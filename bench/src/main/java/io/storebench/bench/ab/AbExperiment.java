@@ -2,7 +2,9 @@ package io.storebench.bench.ab;
 
 import io.storebench.bench.analysis.GateCommand;
 import io.storebench.bench.analysis.GateFile;
+import io.storebench.bench.analysis.VerdictFiles;
 import io.storebench.bench.io.JsonFiles;
+import io.storebench.stats.Design;
 import io.storebench.stats.compare.GateResult;
 import io.storebench.stats.compare.GateSettings;
 import io.storebench.stats.compare.PairedRuns;
@@ -152,10 +154,11 @@ final class AbExperiment {
 
     /** Writes gate.md and gate.json of {@code result} into the experiment's folder. */
     static void writeVerdict(Path folder, Result result) throws IOException {
-        JsonFiles.writeString(folder.resolve("gate.md"), GateCommand.markdown(result.gate(), result.baseline(),
-                result.candidate()));
-        JsonFiles.write(folder.resolve("gate.json"), GateFile.of(result.gate(), result.baseline().runId(),
-                result.candidate().runId()));
+        List<String> baseline = List.of(result.baseline().runId());
+        List<String> candidate = List.of(result.candidate().runId());
+        String spread = Design.PAIRS.label() + ": " + Design.PAIRS.description();
+        VerdictFiles.write(folder, GateCommand.markdown(result.gate(), baseline, candidate, spread),
+                GateFile.of(result.gate(), Design.PAIRS, baseline, candidate, spread));
     }
 
     private static AbFile.SideFile sideFile(SideSpec side, String folder) {

@@ -1,5 +1,6 @@
 package io.storebench.bench.ab;
 
+import io.storebench.bench.analysis.Calibration;
 import io.storebench.bench.analysis.GateOptions;
 import io.storebench.bench.analysis.TextTable;
 import io.storebench.bench.io.JsonFiles;

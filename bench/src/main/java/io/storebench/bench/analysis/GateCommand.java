@@ -84,6 +84,10 @@ public final class GateCommand implements Callable<Integer> {
             description = "compare runs from machines with different environments")
     boolean allowCrossHost;
 
+    @Option(names = "--calibration", paramLabel = "FILE", description = "this host's calibration (see calibrate),"
+            + " for the noise line and the --floor warning [$STOREBENCH_CALIBRATION or ~/.storebench/calibration.json]")
+    Path calibration;
+
     @Option(names = "--strict", arity = "0", description = "INCONCLUSIVE fails the gate too")
     boolean strict;
 
@@ -169,7 +173,8 @@ public final class GateCommand implements Callable<Integer> {
         }
         List<String> baselineIds = baselines.stream().map(RunSet.Run::id).toList();
         List<String> candidateIds = candidates.stream().map(RunSet.Run::id).toList();
-        GateResult result = GateResult.judge(String.join(",", candidateIds), pairing, settings);
+        GateResult result = withNoise(GateResult.judge(String.join(",", candidateIds), pairing, settings),
+                baselines.get(0).record().environment());
         String spread = Designs.spread(baselines.size(), candidates.size());
 
         out.printf("storebench gate: %s%n%n", title(baselines, candidates));
@@ -192,6 +197,18 @@ public final class GateCommand implements Callable<Integer> {
         out.println("storebench gate: wrote " + verdictDirectory.resolve("gate.md") + " and gate.json; exit "
                 + result.exitCode());
         return result.exitCode();
+    }
+
+    /** The result with this host's calibration notes (see calibrate) among its warnings, if there are any. */
+    private GateResult withNoise(GateResult result, java.util.Map<String, Object> environment) {
+        List<String> noise = Calibration.notes(calibration != null ? calibration : Calibration.defaultFile(),
+                environment, result.settings().floor());
+        if (noise.isEmpty()) {
+            return result;
+        }
+        List<String> warnings = new ArrayList<>(result.warnings());
+        warnings.addAll(noise);
+        return new GateResult(result.settings(), result.verdicts(), result.problems(), warnings);
     }
 
     private static List<RunSet.Run> read(String option, List<Path> given) {
@@ -232,11 +249,6 @@ public final class GateCommand implements Callable<Integer> {
             default -> "INVALID: " + result.problems().size() + " problem(s) above; the runs cannot be judged (" + counts
                     + ")";
         };
-    }
-
-    /** gate.md of one run against one run (as {@code ab} writes it), without a note on the spread. */
-    public static String markdown(GateResult result, RunRecord baseline, RunRecord candidate) {
-        return markdown(result, List.of(baseline.runId()), List.of(candidate.runId()), null);
     }
 
     /**

@@ -50,12 +50,6 @@ public record GateFile(String schema, String outcome, int exitCode, String basel
             String design, boolean zeroVariance) {
     }
 
-    /** One run against one run (as {@code ab} writes it): the design of its keys (fork-level without any), no spread note. */
-    public static GateFile of(GateResult result, String baselineRun, String candidateRun) {
-        Design design = result.verdicts().isEmpty() ? Design.FORKS : result.verdicts().get(0).comparison().design();
-        return of(result, design, List.of(baselineRun), List.of(candidateRun), null);
-    }
-
     public static GateFile of(GateResult result, Design design, List<String> baselineRuns, List<String> candidateRuns,
             String spread) {
         String baseline = String.join(",", baselineRuns);

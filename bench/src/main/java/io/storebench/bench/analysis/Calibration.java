@@ -1,4 +1,4 @@
-package io.storebench.bench.ab;
+package io.storebench.bench.analysis;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.storebench.bench.io.JsonFiles;

@@ -1,4 +1,4 @@
-package io.storebench.bench.ab;
+package io.storebench.bench.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
