@@ -14,20 +14,21 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /** See {@link MemoryEngine}. Keys and values are copied in, as the SPI forbids keeping the caller's arrays. */
 final class MemoryStore extends AbstractKeyValueStore {
     private final ConcurrentSkipListMap<byte[], byte[]> map = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
-    private final long extraLatencyNanos;
+    private final long delaySteps;
+    /** Where the busy work's result would go: it is compared, so the JIT cannot drop the work. */
+    private long sink;
 
-    /** @param extraLatencyNanos a busy delay added to each operation (0: none) */
+    /** @param extraLatencyNanos busy work added to each operation, in nanoseconds (0: none) */
     MemoryStore(long extraLatencyNanos) {
         super(MemoryEngine.NAME);
-        this.extraLatencyNanos = extraLatencyNanos;
+        this.delaySteps = extraLatencyNanos == 0 ? 0 : BusyWork.stepsFor(extraLatencyNanos);
     }
 
-    /** Spins for the extra latency: never shorter than asked, and no sleep's scheduling jitter. */
     private void delay() {
-        if (extraLatencyNanos > 0) {
-            long end = System.nanoTime() + extraLatencyNanos;
-            while (System.nanoTime() - end < 0) {
-                Thread.onSpinWait();
+        if (delaySteps > 0) {
+            long result = BusyWork.run(delaySteps, System.identityHashCode(this));
+            if (result == 42) { // practically never: no shared write (no cache line bouncing between threads)
+                sink = result;
             }
         }
     }
