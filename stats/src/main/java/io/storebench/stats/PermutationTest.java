@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
 public final class PermutationTest {
     static final long EXACT_LIMIT = 200_000;
     static final int RANDOM_PERMUTATIONS = 100_000;
-    static final int EXACT_SIGN_FLIPS = 20;
+    /** Up to this many pairs, {@link #signFlip} counts every flip. */
+    public static final int EXACT_SIGN_FLIPS = 20;
     private static final double TIE = 1e-12;
 
     private PermutationTest() {

@@ -3,6 +3,7 @@ package io.storebench.bench.ab;
 import io.storebench.bench.analysis.GateCommand;
 import io.storebench.bench.analysis.Calibration;
 import io.storebench.bench.analysis.GateOptions;
+import io.storebench.bench.analysis.VerdictFiles;
 import io.storebench.bench.analysis.VerdictTable;
 import io.storebench.stats.compare.GateResult;
 import io.storebench.stats.compare.GateSettings;
@@ -110,47 +111,24 @@ public final class AbCommand implements Callable<Integer> {
         ForkLauncher launcher = new ForkLauncher(Path.of("").toAbsolutePath());
         AbExperiment experiment = new AbExperiment(new AbExperiment.Plan(checked.baseline(), checked.candidate(),
                 checked.shared(), checked.pairs(), checked.orderSeed(), folder, settings, command), launcher);
-        Thread onInterrupt = new Thread(launcher::stop, "storebench-ab-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        AbExperiment.Result result;
-        try {
-            result = experiment.run(stdout);
-        } catch (AbExperiment.Refused e) {
+        try (InterruptGuard guard = new InterruptGuard(launcher, "storebench-ab-interrupt")) {
+            AbExperiment.Result result = experiment.run(stdout);
+            GateResult gate = Calibration.withNotes(result.gate(), calibration, result.baseline());
+            print(stdout, gate);
+            experiment.write(result.with(gate));
+            stdout.println("storebench ab: wrote " + folder.resolve("gate.md") + ", gate.json and ab.json; sides in "
+                    + folder.resolve("baseline") + " and " + folder.resolve("candidate") + "; exit "
+                    + gate.exitCode());
+            return gate.exitCode();
+        } catch (AbExperiment.Refused | SideMerger.Unusable e) {
             throw new Cli.UsageError(e.getMessage(), GateResult.EXIT_INVALID);
         } catch (AbExperiment.Interrupted e) {
             stdout.println("storebench ab: " + e.getMessage() + "; the pairs finished are in " + folder.resolve("forks"));
             return EXIT_INTERRUPTED;
-        } catch (SideMerger.Unusable e) {
-            throw new Cli.UsageError(e.getMessage(), GateResult.EXIT_INVALID);
         } catch (IOException e) {
-            throw new Cli.UsageError("cannot write " + folder + ": " + e.getMessage(), GateResult.EXIT_USAGE);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is stopping the fork
-            }
+            throw new Cli.UsageError("cannot write " + folder + " (gate.md and gate.json both or neither, ab.json after"
+                    + " them): " + VerdictFiles.reason(e), GateResult.EXIT_USAGE);
         }
-        List<String> noise = Calibration.notes(calibration != null ? calibration : Calibration.defaultFile(),
-                result.baseline().environment(), settings.floor());
-        GateResult gate = result.gate();
-        if (!noise.isEmpty()) {
-            List<String> warnings = new ArrayList<>(gate.warnings());
-            warnings.addAll(noise);
-            gate = new GateResult(gate.settings(), gate.verdicts(), gate.problems(), warnings);
-            result = new AbExperiment.Result(gate, result.baseline(), result.candidate(), result.completedPairs());
-        }
-        print(stdout, gate);
-        try {
-            AbExperiment.writeVerdict(folder, result);
-        } catch (IOException e) {
-            throw new Cli.UsageError("cannot write gate.md and gate.json to " + folder + ": " + e.getMessage(),
-                    GateResult.EXIT_USAGE);
-        }
-        stdout.println("storebench ab: wrote " + folder.resolve("gate.md") + ", gate.json and ab.json; sides in "
-                + folder.resolve("baseline") + " and " + folder.resolve("candidate") + "; exit "
-                + result.gate().exitCode());
-        return result.gate().exitCode();
     }
 
     /** The sides, one line each. */

@@ -43,8 +43,13 @@ final class AbExperiment {
         }
     }
 
-    /** How it ended: the verdict, and the sides as runs. */
-    record Result(GateResult gate, RunRecord baseline, RunRecord candidate, int completedPairs) {
+    /** How it ended: the verdict, the sides as runs, and each pair's fate (for {@code ab.json}). */
+    record Result(GateResult gate, RunRecord baseline, RunRecord candidate, int completedPairs,
+            List<AbFile.PairFile> pairs, List<String> notes) {
+        /** The same with another verdict (a calibration's notes added to its warnings). */
+        Result with(GateResult other) {
+            return new Result(other, baseline, candidate, completedPairs, pairs, notes);
+        }
     }
 
     /** A side's options were refused by its jar ({@code run} exit 2): no pair can succeed. */
@@ -146,19 +151,24 @@ final class AbExperiment {
         List<String> warnings = new ArrayList<>(notes);
         warnings.addAll(judged.warnings());
         GateResult gate = new GateResult(judged.settings(), judged.verdicts(), judged.problems(), warnings);
-        JsonFiles.write(plan.folder().resolve("ab.json"), new AbFile(AbFile.SCHEMA, plan.command(), plan.shared(),
-                sideFile(plan.baseline(), "baseline"), sideFile(plan.candidate(), "candidate"), plan.pairs(),
-                plan.orderSeed(), pairs, completed, gate.outcome(), gate.exitCode(), notes));
-        return new Result(gate, baseline, candidate, completed);
+        return new Result(gate, baseline, candidate, completed, List.copyOf(pairs), List.copyOf(notes));
     }
 
-    /** Writes gate.md and gate.json of {@code result} into the experiment's folder. */
-    static void writeVerdict(Path folder, Result result) throws IOException {
+    /**
+     * Writes the verdict, {@code gate.md} and {@code gate.json} (both or neither), then
+     * {@code ab.json} with that verdict's outcome: an {@code ab.json} never reports a verdict that
+     * was not written.
+     */
+    void write(Result result) throws IOException {
         List<String> baseline = List.of(result.baseline().runId());
         List<String> candidate = List.of(result.candidate().runId());
         String spread = Design.PAIRS.label() + ": " + Design.PAIRS.description();
-        VerdictFiles.write(folder, GateCommand.markdown(result.gate(), baseline, candidate, spread),
+        VerdictFiles.write(plan.folder(), GateCommand.markdown(result.gate(), baseline, candidate, spread),
                 GateFile.of(result.gate(), Design.PAIRS, baseline, candidate, spread));
+        JsonFiles.write(plan.folder().resolve("ab.json"), new AbFile(AbFile.SCHEMA, plan.command(), plan.shared(),
+                sideFile(plan.baseline(), "baseline"), sideFile(plan.candidate(), "candidate"), plan.pairs(),
+                plan.orderSeed(), result.pairs(), result.completedPairs(), result.gate().outcome(),
+                result.gate().exitCode(), result.notes()));
     }
 
     private static AbFile.SideFile sideFile(SideSpec side, String folder) {

@@ -62,6 +62,13 @@ final class AbSetup {
                 }
             }
         }
+        if (settings == null) { // neither side runs this jar: its parser still knows the shared options' profile
+            try {
+                settings = RunCommand.check(shared);
+            } catch (IllegalArgumentException notForThisJar) {
+                // the other jars' first forks will say; the default stays 10 pairs
+            }
+        }
         int defaultPairs = settings == null ? 10 : Math.max(10, settings.profile().forks());
         int pairs = options.pairs == null ? defaultPairs : whole("--pairs", options.pairs, MIN_PAIRS, MAX_PAIRS,
                 " (" + MIN_PAIRS + " is the fewest whose sign-flip test can reach p < 0.05)");
@@ -124,7 +131,8 @@ final class AbSetup {
         }
     }
 
-    private static int whole(String option, String text, long min, long max, String why) {
+    /** A whole number in [min, max], or exit 3 with one line naming the option, the value and the range. */
+    static int whole(String option, String text, long min, long max, String why) {
         long value;
         try {
             value = Long.parseLong(text.trim());

@@ -3,6 +3,7 @@ package io.storebench.bench.ab;
 import io.storebench.bench.analysis.Calibration;
 import io.storebench.bench.analysis.GateOptions;
 import io.storebench.bench.analysis.TextTable;
+import io.storebench.bench.analysis.VerdictFiles;
 import io.storebench.bench.io.JsonFiles;
 import io.storebench.stats.Power;
 import io.storebench.stats.Proportion;
@@ -10,6 +11,7 @@ import io.storebench.stats.Verdict;
 import io.storebench.stats.compare.GateResult;
 import io.storebench.stats.compare.GateSettings;
 import io.storebench.stats.compare.KeyVerdict;
+import io.storebench.stats.model.RunRecord;
 import io.storebench.workloads.cli.Cli;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -117,10 +119,8 @@ public final class CalibrateCommand implements Callable<Integer> {
                 aa ? "A/A" : "A/B", checked.pairs(), folder);
         AbCommand.describe(stdout, checked);
         ForkLauncher launcher = new ForkLauncher(Path.of("").toAbsolutePath());
-        Thread onInterrupt = new Thread(launcher::stop, "storebench-calibrate-interrupt");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
         List<AbExperiment.Result> results = new ArrayList<>();
-        try {
+        try (InterruptGuard guard = new InterruptGuard(launcher, "storebench-calibrate-interrupt")) {
             for (int i = 1; i <= count; i++) {
                 Path experimentFolder = folder.resolve(String.format("ab-%02d", i));
                 AbExperiment experiment = new AbExperiment(new AbExperiment.Plan(checked.baseline(),
@@ -129,7 +129,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 AbExperiment.Result result;
                 try {
                     result = experiment.run(stdout);
-                    AbExperiment.writeVerdict(experimentFolder, result);
+                    experiment.write(result);
                 } catch (SideMerger.Unusable e) {
                     stdout.printf(Locale.ROOT, "calibrate: experiment %d/%d could not be judged: %s%n", i, count,
                             e.getMessage());
@@ -143,20 +143,20 @@ public final class CalibrateCommand implements Callable<Integer> {
                                                 v.changePercent()))
                                 .collect(Collectors.joining(", ")));
             }
+            return summarise(results, checked, settings, aa, count, folder);
         } catch (AbExperiment.Refused e) {
             throw new Cli.UsageError(e.getMessage(), GateResult.EXIT_INVALID);
         } catch (AbExperiment.Interrupted e) {
             stdout.println("storebench calibrate: " + e.getMessage() + "; the experiments finished are in " + folder);
             return AbCommand.EXIT_INTERRUPTED;
         } catch (IOException e) {
-            throw new Cli.UsageError("cannot write " + folder + ": " + e.getMessage(), GateResult.EXIT_USAGE);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is stopping the fork
-            }
+            throw new Cli.UsageError("cannot write " + folder + ": " + VerdictFiles.reason(e), GateResult.EXIT_USAGE);
         }
+    }
+
+    /** The table, the rate and the file, from the experiments that finished. */
+    private int summarise(List<AbExperiment.Result> results, AbSetup.Sides checked, GateSettings settings,
+            boolean aa, int count, Path folder) throws IOException {
         List<AbExperiment.Result> judged = results.stream().filter(r -> r.gate().problems().isEmpty()).toList();
         if (judged.size() < 2) {
             throw new Cli.UsageError(judged.size() + " of " + count + " experiments could be judged; at least 2 are"
@@ -166,21 +166,17 @@ public final class CalibrateCommand implements Callable<Integer> {
             stdout.println("calibrate: " + (results.size() - judged.size()) + " experiment(s) had problems and are"
                     + " left out (see their gate.md)");
         }
-        Calibration calibration = summarise(judged, checked, settings);
+        Calibration calibration = measure(judged, checked, settings);
         stdout.println();
         stdout.print(table(judged, calibration, aa).text());
         stdout.println();
-        try {
-            JsonFiles.write(folder.resolve("calibration.json"), calibration);
-            if (aa) {
-                Path file = calibrationFile != null ? calibrationFile : Calibration.defaultFile();
-                JsonFiles.write(file, calibration);
-                printAa(calibration, file);
-            } else {
-                printPower(judged);
-            }
-        } catch (IOException e) {
-            throw new Cli.UsageError("cannot write calibration.json: " + e.getMessage(), GateResult.EXIT_USAGE);
+        JsonFiles.write(folder.resolve("calibration.json"), calibration);
+        if (aa) {
+            Path file = calibrationFile != null ? calibrationFile : Calibration.defaultFile();
+            JsonFiles.write(file, calibration);
+            printAa(calibration, file);
+        } else {
+            printPower(judged);
         }
         return 0;
     }
@@ -225,8 +221,9 @@ public final class CalibrateCommand implements Callable<Integer> {
         return table;
     }
 
-    static Calibration summarise(List<AbExperiment.Result> judged, AbSetup.Sides sides, GateSettings settings) {
+    static Calibration measure(List<AbExperiment.Result> judged, AbSetup.Sides sides, GateSettings settings) {
         List<String> keys = keys(judged);
+        int pairs = judged.stream().mapToInt(AbExperiment.Result::completedPairs).min().orElse(sides.pairs());
         List<Calibration.KeyNoise> noise = new ArrayList<>();
         double suggested = 0.01;
         for (String key : keys) {
@@ -244,7 +241,7 @@ public final class CalibrateCommand implements Callable<Integer> {
             double meanLog = java.util.Arrays.stream(logs).average().orElse(0);
             double drift = Math.sqrt(java.util.Arrays.stream(logs).map(l -> (l - meanLog) * (l - meanLog)).sum()
                     / (logs.length - 1));
-            double detectable = Power.detectablePaired(sigma, sides.pairs(), settings.alpha() / keys.size(), 0.8);
+            double detectable = Power.detectablePaired(sigma, pairs, settings.alpha() / keys.size(), 0.8);
             suggested = Math.max(suggested, Math.ceil(detectable * 100) / 100);
             noise.add(new Calibration.KeyNoise(key, verdicts.get(0).key().metric().unit(), sigma,
                     100 * (Math.exp(drift) - 1), means.stream().mapToDouble(d -> d).min().orElse(Double.NaN),
@@ -253,9 +250,10 @@ public final class CalibrateCommand implements Callable<Integer> {
         int falsePositives = (int) judged.stream().filter(r -> r.gate().count(Verdict.REGRESSED)
                 + r.gate().count(Verdict.IMPROVED) > 0).count();
         Proportion rate = Proportion.of(falsePositives, judged.size(), 0.95);
+        RunRecord first = judged.get(0).baseline();
         return new Calibration(Calibration.SCHEMA, OffsetDateTime.now().toString(),
-                Calibration.host(judged.get(0).baseline().environment()), sides.shared(), judged.size(),
-                sides.pairs(), settings.metrics().stream().map(m -> m.label()).toList(), settings.floor(),
+                Calibration.host(first.environment()), Calibration.Configuration.of(first), sides.shared(),
+                judged.size(), pairs, settings.metrics().stream().map(m -> m.label()).toList(), settings.floor(),
                 settings.alpha(), falsePositives, rate.rate(), rate.lower(), rate.upper(), noise, suggested);
     }
 
@@ -266,19 +264,6 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
 
     private static int repeats(String text) {
-        if (text == null) {
-            return 20;
-        }
-        long value;
-        try {
-            value = Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            throw new Cli.UsageError("--repeats '" + text + "' is not a whole number; allowed: 2..1000",
-                    GateResult.EXIT_USAGE);
-        }
-        if (value < 2 || value > 1000) {
-            throw new Cli.UsageError("--repeats " + text + " is out of range; allowed: 2..1000", GateResult.EXIT_USAGE);
-        }
-        return (int) value;
+        return text == null ? 20 : AbSetup.whole("--repeats", text, 2, 1000, "");
     }
 }

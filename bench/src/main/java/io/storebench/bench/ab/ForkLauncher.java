@@ -25,7 +25,8 @@ final class ForkLauncher {
 
     private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     private final Path workingDirectory;
-    private volatile Process current;
+    private Process current;
+    private boolean stopped;
 
     ForkLauncher(Path workingDirectory) {
         this.workingDirectory = workingDirectory;
@@ -41,29 +42,51 @@ final class ForkLauncher {
         return command;
     }
 
+    /**
+     * Runs the fork and waits for it.
+     *
+     * @throws InterruptedException once {@link #stop} was called: no fork starts after it
+     */
     Outcome launch(SideSpec side, List<String> shared, Path out, Path log) throws IOException, InterruptedException {
         Files.createDirectories(log.toAbsolutePath().getParent());
         long start = System.nanoTime();
-        Process process = new ProcessBuilder(command(side, shared, out)).directory(workingDirectory.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        current = process;
+        Process process;
+        synchronized (this) { // stop() either sees this fork or prevents it
+            if (stopped) {
+                throw new InterruptedException("stopped");
+            }
+            process = new ProcessBuilder(command(side, shared, out)).directory(workingDirectory.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            current = process;
+        }
         try {
             int exit = process.waitFor();
-            return new Outcome(exit, (System.nanoTime() - start) / 1e9, failureLine(log));
+            return new Outcome(exit, (System.nanoTime() - start) / 1e9, exit == 0 ? "" : failureLine(log));
         } finally {
-            current = null;
+            synchronized (this) {
+                current = null;
+            }
         }
     }
 
-    /** Stops the running fork, if any, as Ctrl-C would stop {@code run}, and waits for it. */
+    /**
+     * Stops the running fork, if any, and starts no other: SIGTERM first, which {@code run} answers
+     * by stopping its JMH fork and keeping what it finished; after 30 s the fork's whole tree is
+     * killed.
+     */
     void stop() {
-        Process process = current;
+        Process process;
+        synchronized (this) {
+            stopped = true;
+            process = current;
+        }
         if (process == null) {
             return;
         }
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {
@@ -73,7 +96,8 @@ final class ForkLauncher {
 
     /** What a failed fork's log says: its first line naming a failure, or else its last line. */
     static String failureLine(Path log) throws IOException {
-        List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+        // decoded leniently: a byte that is not UTF-8 (a JVM's message in another locale) becomes U+FFFD
+        List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
         for (String line : lines) {
             if (FAILURE.matcher(line).find()) {
                 return line.strip();

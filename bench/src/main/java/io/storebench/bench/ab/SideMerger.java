@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Gathers one side's one-fork runs (one per pair) into one run folder: {@code run.json},
  * {@code forks/}, {@code hdr/} and the report, so {@code report}, {@code compare} and {@code gate}
- * read a side like any run. Each fork is renamed {@code ENGINE-TAG} after its pair ({@code p03}),
+ * read a side like any run; its run id is {@code EXPERIMENT-SIDE} (the experiment folder's name
+ * and the side). Each fork is renamed {@code ENGINE-TAG} after its pair ({@code p03}),
  * the name {@link io.storebench.stats.compare.PairedRuns} pairs by.
  */
 final class SideMerger {
@@ -82,7 +83,9 @@ final class SideMerger {
                     engine.durability(), engine.profile(), engine.versions(),
                     List.copyOf(forks.getOrDefault(engine.engine(), List.of()))));
         }
-        RunRecord record = new RunRecord(RunRecord.SCHEMA, folder.getFileName().toString(), first.createdAt(),
+        // "EXPERIMENT-baseline": unique across experiments, so sides of several experiments can be compared
+        String runId = folder.toAbsolutePath().getParent().getFileName() + "-" + folder.getFileName();
+        RunRecord record = new RunRecord(RunRecord.SCHEMA, runId, first.createdAt(),
                 command, first.options(), first.settings() == null ? null : first.settings().withForks(runs.size()),
                 first.environment(), merged, missing.isEmpty(), List.copyOf(missing));
         JsonFiles.write(folder.resolve("run.json"), record);

@@ -23,6 +23,7 @@ import java.util.Objects;
  * runs whose environment matches its host.
  *
  * @param host the environment fingerprint of the host ({@link RunPairing#ENVIRONMENT_FINGERPRINT})
+ * @param configuration what the experiments ran: the noise is that configuration's
  * @param shared the run options of the experiments
  * @param experiments A/A experiments judged
  * @param pairs pairs per experiment
@@ -30,7 +31,8 @@ import java.util.Objects;
  * @param keys per key: its noise and the smallest change detectable at 80 % power
  * @param suggestedFloor the largest detectable change of any key, rounded up to a whole percent
  */
-public record Calibration(String schema, String createdAt, Map<String, String> host, List<String> shared,
+public record Calibration(String schema, String createdAt, Map<String, String> host, Configuration configuration,
+        List<String> shared,
         int experiments, int pairs, List<String> metrics, double floor, double alpha, int falsePositives,
         double falsePositiveRate, double rateLower, double rateUpper, List<KeyNoise> keys, double suggestedFloor) {
     public static final String SCHEMA = "storebench.calibration/1";
@@ -49,6 +51,37 @@ public record Calibration(String schema, String createdAt, Map<String, String> h
      */
     public record KeyNoise(String key, String unit, double pairSigma, double driftPercent, double lowest,
             double highest, double detectable) {
+    }
+
+    /**
+     * What the calibrated experiments ran, as their runs recorded it: a gate of another
+     * configuration gets no floor warning from it (its noise is another's).
+     */
+    public record Configuration(List<String> engines, String workload, String profile, Integer threads) {
+        public static Configuration of(io.storebench.stats.model.RunRecord run) {
+            var settings = run.settings();
+            return new Configuration(run.engines().stream().map(e -> e.engine()).toList(),
+                    settings == null ? null : settings.workload(), settings == null ? null : settings.profile(),
+                    settings == null ? null : settings.threads());
+        }
+
+        String describe() {
+            return String.join(",", engines == null ? List.of() : engines) + " on " + workload + ", " + threads
+                    + " thread(s), profile " + profile;
+        }
+    }
+
+    /** {@code result} with the notes of {@code file} (or the default file) for {@code baseline}'s run among its warnings. */
+    public static io.storebench.stats.compare.GateResult withNotes(io.storebench.stats.compare.GateResult result,
+            Path file, io.storebench.stats.model.RunRecord baseline) {
+        List<String> notes = notes(file != null ? file : defaultFile(), baseline, result.settings().floor());
+        if (notes.isEmpty()) {
+            return result;
+        }
+        List<String> warnings = new ArrayList<>(result.warnings());
+        warnings.addAll(notes);
+        return new io.storebench.stats.compare.GateResult(result.settings(), result.verdicts(), result.problems(),
+                warnings);
     }
 
     /** The file {@code ab} and {@code gate} read when none is named. */
@@ -73,24 +106,29 @@ public record Calibration(String schema, String createdAt, Map<String, String> h
      * noise: nothing without a file; that the file is from another host or unreadable; or the
      * measured noise, and a warning when the floor is below the suggested one.
      */
-    public static List<String> notes(Path file, Map<String, Object> environment, double floor) {
+    public static List<String> notes(Path file, io.storebench.stats.model.RunRecord run, double floor) {
         if (file == null || !Files.exists(file)) {
             return List.of();
         }
         Calibration calibration;
         try {
-            calibration = JsonFiles.read(file, Calibration.class);
+            calibration = JsonFiles.readStrict(file, Calibration.class);
         } catch (JsonProcessingException e) {
             return List.of("calibration " + file + " is not a valid calibration.json (" + e.getOriginalMessage()
                     + "); not used");
         } catch (IOException e) {
             return List.of("calibration " + file + " cannot be read (" + e.getMessage() + "); not used");
         }
-        if (!SCHEMA.equals(calibration.schema())) {
-            return List.of("calibration " + file + " has schema " + calibration.schema() + "; this version reads "
-                    + SCHEMA + "; not used");
+        if (calibration == null || !SCHEMA.equals(calibration.schema())) {
+            return List.of("calibration " + file + " has schema " + (calibration == null ? null : calibration.schema())
+                    + "; this version reads " + SCHEMA + "; not used");
         }
-        Map<String, String> here = host(environment);
+        if (calibration.host() == null || calibration.configuration() == null || calibration.keys() == null
+                || calibration.shared() == null || calibration.createdAt() == null) {
+            return List.of("calibration " + file + " is not a valid calibration.json (host, configuration, shared,"
+                    + " keys and createdAt are needed); not used");
+        }
+        Map<String, String> here = host(run.environment());
         List<String> differences = new ArrayList<>();
         here.forEach((name, value) -> {
             String there = calibration.host() == null ? null : calibration.host().get(name);
@@ -102,9 +140,15 @@ public record Calibration(String schema, String createdAt, Map<String, String> h
             return List.of("calibration " + file + " was measured on another host (" + String.join(", ", differences)
                     + "); not used: run calibrate here");
         }
+        Configuration configuration = Configuration.of(run);
+        if (!configuration.equals(calibration.configuration())) {
+            return List.of("calibration " + file + " measured " + calibration.configuration().describe() + "; this"
+                    + " run is " + configuration.describe() + ": its noise is not this run's; not used (calibrate"
+                    + " this configuration)");
+        }
         List<String> notes = new ArrayList<>();
-        notes.add(String.format(Locale.ROOT, "noise measured on this host (calibrate, %s, %d A/A experiments of %d"
-                + " pairs, %s): false-positive rate %d/%d = %.1f%% [95%% CI %.1f%%, %.1f%%]; smallest change"
+        notes.add(String.format(Locale.ROOT, "noise measured on this host (calibrate, %s, %d paired A/A experiments of"
+                + " %d pairs, %s): false-positive rate %d/%d = %.1f%% [95%% CI %.1f%%, %.1f%%]; smallest change"
                 + " detectable at 80%% power: %s; suggested --floor %.0f%%", calibration.createdAt(),
                 calibration.experiments(), calibration.pairs(), String.join(" ", calibration.shared()),
                 calibration.falsePositives(), calibration.experiments(), 100 * calibration.falsePositiveRate(),

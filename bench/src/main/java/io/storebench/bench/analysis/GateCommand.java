@@ -129,7 +129,7 @@ public final class GateCommand implements Callable<Integer> {
             throw new Cli.UsageError("--" + (baseline.isEmpty() ? "baseline" : "candidate") + " DIR is required (gate"
                     + " --help)", GateResult.EXIT_USAGE);
         }
-        if (outDirectory == null && candidate.size() > 1) {
+        if (outDirectory == null && (candidate.size() > 1 || RunSet.isFolderOfRuns(candidate.get(0)))) {
             throw new Cli.UsageError("--out DIR is required with several --candidate runs (where gate.md and gate.json"
                     + " go)", GateResult.EXIT_USAGE);
         }
@@ -173,8 +173,8 @@ public final class GateCommand implements Callable<Integer> {
         }
         List<String> baselineIds = baselines.stream().map(RunSet.Run::id).toList();
         List<String> candidateIds = candidates.stream().map(RunSet.Run::id).toList();
-        GateResult result = withNoise(GateResult.judge(String.join(",", candidateIds), pairing, settings),
-                baselines.get(0).record().environment());
+        GateResult result = Calibration.withNotes(GateResult.judge(String.join(",", candidateIds), pairing, settings),
+                calibration, baselines.get(0).record());
         String spread = Designs.spread(baselines.size(), candidates.size());
 
         out.printf("storebench gate: %s%n%n", title(baselines, candidates));
@@ -197,18 +197,6 @@ public final class GateCommand implements Callable<Integer> {
         out.println("storebench gate: wrote " + verdictDirectory.resolve("gate.md") + " and gate.json; exit "
                 + result.exitCode());
         return result.exitCode();
-    }
-
-    /** The result with this host's calibration notes (see calibrate) among its warnings, if there are any. */
-    private GateResult withNoise(GateResult result, java.util.Map<String, Object> environment) {
-        List<String> noise = Calibration.notes(calibration != null ? calibration : Calibration.defaultFile(),
-                environment, result.settings().floor());
-        if (noise.isEmpty()) {
-            return result;
-        }
-        List<String> warnings = new ArrayList<>(result.warnings());
-        warnings.addAll(noise);
-        return new GateResult(result.settings(), result.verdicts(), result.problems(), warnings);
     }
 
     private static List<RunSet.Run> read(String option, List<Path> given) {

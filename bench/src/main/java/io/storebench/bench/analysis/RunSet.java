@@ -49,8 +49,13 @@ final class RunSet {
         return List.copyOf(runs);
     }
 
+    /** Whether {@code path} is a folder of runs rather than a run (a folder without a run.json of its own). */
+    static boolean isFolderOfRuns(Path path) {
+        return Files.isDirectory(path) && !Files.isRegularFile(path.resolve("run.json"));
+    }
+
     /** A run folder or run.json as itself; a folder without run.json as the run folders in it, if any. */
-    private static List<Path> folders(Path path) throws RunReader.Unreadable {
+    static List<Path> folders(Path path) throws RunReader.Unreadable {
         if (!Files.isDirectory(path) || Files.isRegularFile(path.resolve("run.json"))) {
             return List.of(path);
         }

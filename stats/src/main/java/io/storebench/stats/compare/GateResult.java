@@ -1,6 +1,7 @@
 package io.storebench.stats.compare;
 
 import io.storebench.stats.Design;
+import io.storebench.stats.PermutationTest;
 import io.storebench.stats.Direction;
 import io.storebench.stats.RatioComparison;
 import io.storebench.stats.Verdict;
@@ -68,6 +69,20 @@ public record GateResult(GateSettings settings, List<KeyVerdict> verdicts, List<
      * significant key would be INCONCLUSIVE, said once, with how many runs would do.
      */
     private static Optional<String> unconfirmable(RunPairing pairing, double alpha) {
+        if (pairing.design() == Design.PAIRS && !pairing.pairs().isEmpty()) {
+            int n = pairing.pairs().get(0).baseline().forks();
+            double smallest = 2 / Math.pow(2, n); // the identity and its mirror image
+            if (n > PermutationTest.EXACT_SIGN_FLIPS || smallest < alpha) {
+                return Optional.empty();
+            }
+            int enough = n;
+            while (2 / Math.pow(2, enough) >= alpha) {
+                enough++;
+            }
+            return Optional.of(String.format(Locale.ROOT, "with %d pairs the sign-flip test's smallest p is %.3g, not"
+                    + " below alpha %s: no key can be confirmed REGRESSED or IMPROVED; %d pairs would allow it", n,
+                    smallest, alpha, enough));
+        }
         if (pairing.design() != Design.RUNS || pairing.pairs().isEmpty()) {
             return Optional.empty();
         }

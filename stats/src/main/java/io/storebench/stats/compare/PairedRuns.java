@@ -18,7 +18,7 @@ import java.util.Objects;
  *
  * <p>Unlike {@link RunPairing#of}, the sides are meant to differ (by their own run options or by
  * their jar), so a setting that differs is reported as a warning naming it, not refused. Each side
- * must have one engine, or both the same engines. A pair with a value on one side only, or a tag
+ * must have one engine, or both the same engines (in any order). A pair with a value on one side only, or a tag
  * twice on a side, is a problem: the pairs would no longer be pairs.
  */
 public final class PairedRuns {
@@ -68,8 +68,8 @@ public final class PairedRuns {
             List<String> keyProblems = new ArrayList<>();
             RunPairing.KeyPair pair = aligned(shown, a.get(key), b.get(other), keyProblems);
             if (pair != null) {
-                RunPairing.check(pair.baseline(), "baseline", keyProblems, warnings);
-                RunPairing.check(pair.candidate(), "candidate", keyProblems, warnings);
+                RunPairing.checkValues(pair.baseline(), "baseline", keyProblems, warnings);
+                RunPairing.checkValues(pair.candidate(), "candidate", keyProblems, warnings);
                 if (pair.baseline().forks() < RatioComparison.MIN_PAIRS) {
                     keyProblems.add(shown.label() + " has " + pair.baseline().forks() + " complete pairs; at least "
                             + RatioComparison.MIN_PAIRS + " are needed");
@@ -98,7 +98,7 @@ public final class PairedRuns {
         Map<String, String> map = new LinkedHashMap<>();
         if (a.size() == 1 && b.size() == 1) {
             map.put(a.get(0), b.get(0));
-        } else if (a.equals(b)) {
+        } else if (new java.util.HashSet<>(a).equals(new java.util.HashSet<>(b)) && a.size() == b.size()) {
             a.forEach(e -> map.put(e, e));
         } else {
             problems.add("the sides ran different engines (" + String.join(",", a) + " against " + String.join(",", b)

@@ -70,6 +70,28 @@ class PairedRunsTest {
     }
 
     @Test
+    void tooFewPairsForTheAlphaAreSaidOnce() {
+        GateSettings strict = new GateSettings(List.of(KeyMetric.P99), 0.05, 0.01, false, false);
+        GateResult result = GateResult.judge("b", PairedRuns.of(GateTest.run("a", "memory", 6, 10_000, 20_000, 1),
+                GateTest.run("b", "memory", 6, 20_000, 20_000, 2), strict.metrics()), strict);
+        assertTrue(result.warnings().contains("with 6 pairs the sign-flip test's smallest p is 0.0313, not below"
+                + " alpha 0.01: no key can be confirmed REGRESSED or IMPROVED; 8 pairs would allow it"),
+                result.warnings().toString());
+        assertTrue(result.verdicts().stream().noneMatch(v -> v.verdict() == Verdict.REGRESSED));
+    }
+
+    @Test
+    void theSameEnginesInAnotherOrderArePaired() {
+        RunRecord a = GateTest.run("a", "memory", 6, 10_000, 20_000, 1);
+        RunRecord b = GateTest.run("b", "null", 6, 10_000, 20_000, 2);
+        RunRecord ab = new RunRecord(a.schema(), "ab", a.createdAt(), a.command(), a.options(), a.settings(),
+                a.environment(), List.of(a.engines().get(0), b.engines().get(0)), true, List.of());
+        RunRecord ba = new RunRecord(a.schema(), "ba", a.createdAt(), a.command(), a.options(), a.settings(),
+                a.environment(), List.of(b.engines().get(0), a.engines().get(0)), true, List.of());
+        assertEquals(List.of(), PairedRuns.of(ab, ba, P99.metrics()).problems());
+    }
+
+    @Test
     void pairTagsDropTheEngine() {
         assertEquals("p03", PairedRuns.pairTag("rocksdb-p03", "rocksdb"));
         assertEquals("other-p03", PairedRuns.pairTag("other-p03", "rocksdb"));
