@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <p>Option {@value #EXTRA_LATENCY_NS}: a fixed amount of busy work added to each operation (a get,
  * put, delete, scan, read-modify-write or batch, load included), sized at open to take about that
- * many nanoseconds ({@link BusyWork}), so that a gate's power can be measured on a known, real
+ * many nanoseconds, and never less than one clock read ({@link BusyWork}), so that a gate's power can be measured on a known, real
  * effect: {@code ab --candidate-args "--memory-extra-latency-ns 100"} is a candidate about 100 ns
  * slower per operation. The effect a run got is in its latencies.
  */

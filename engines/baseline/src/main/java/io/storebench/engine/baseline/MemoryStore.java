@@ -14,19 +14,19 @@ import java.util.concurrent.ConcurrentSkipListMap;
 /** See {@link MemoryEngine}. Keys and values are copied in, as the SPI forbids keeping the caller's arrays. */
 final class MemoryStore extends AbstractKeyValueStore {
     private final ConcurrentSkipListMap<byte[], byte[]> map = new ConcurrentSkipListMap<>(Arrays::compareUnsigned);
-    private final long delaySteps;
+    private final BusyWork delay;
     /** Where the busy work's result would go: it is compared, so the JIT cannot drop the work. */
     private long sink;
 
     /** @param extraLatencyNanos busy work added to each operation, in nanoseconds (0: none) */
     MemoryStore(long extraLatencyNanos) {
         super(MemoryEngine.NAME);
-        this.delaySteps = extraLatencyNanos == 0 ? 0 : BusyWork.stepsFor(extraLatencyNanos);
+        this.delay = extraLatencyNanos == 0 ? null : BusyWork.of(extraLatencyNanos);
     }
 
     private void delay() {
-        if (delaySteps > 0) {
-            long result = BusyWork.run(delaySteps, System.identityHashCode(this));
+        if (delay != null) {
+            long result = delay.delay(System.identityHashCode(this));
             if (result == 42) { // practically never: no shared write (no cache line bouncing between threads)
                 sink = result;
             }
