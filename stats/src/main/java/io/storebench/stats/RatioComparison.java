@@ -57,6 +57,15 @@ public record RatioComparison(ConfidenceInterval baseline, ConfidenceInterval ca
             throw new IllegalArgumentException("a comparison needs at least " + MIN_FORKS + " forks a side; got "
                     + baselineValues.length + " baseline and " + candidateValues.length + " candidate forks");
         }
+        return independent(baselineValues, candidateValues, Design.FORKS);
+    }
+
+    /**
+     * Two independent samples of any size (at least 2 a side): Welch's test on the logs and the
+     * two-sample permutation test, labelled {@code design} ({@link Design#FORKS} from {@link #of};
+     * {@link Design#RUNS} for several runs a side, one value per run).
+     */
+    public static RatioComparison independent(double[] baselineValues, double[] candidateValues, Design design) {
         double[] a = Samples.logs("baseline", baselineValues);
         double[] b = Samples.logs("candidate", candidateValues);
         Welch w95 = Welch.test(a, b, 0.95);
@@ -69,7 +78,7 @@ public record RatioComparison(ConfidenceInterval baseline, ConfidenceInterval ca
         return new RatioComparison(ConfidenceInterval.geometric95(baselineValues),
                 ConfidenceInterval.geometric95(candidateValues), Math.exp(w95.difference()), Math.exp(w95.lower()),
                 Math.exp(w95.upper()), Math.exp(w90.lower()), Math.exp(w90.upper()), w95.p(), permutation.p(), sigma,
-                Design.FORKS, permutation.exact(), varianceA == 0 || varianceB == 0);
+                design, permutation.exact(), varianceA == 0 || varianceB == 0);
     }
 
     /**

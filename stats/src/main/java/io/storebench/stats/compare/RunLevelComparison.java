@@ -2,10 +2,8 @@ package io.storebench.stats.compare;
 
 import io.storebench.stats.ConfidenceInterval;
 import io.storebench.stats.Design;
-import io.storebench.stats.PermutationTest;
 import io.storebench.stats.RatioComparison;
 import io.storebench.stats.Samples;
-import io.storebench.stats.Welch;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
@@ -62,7 +60,8 @@ public final class RunLevelComparison {
         }
         double[] a = Samples.logs("baseline runs", baselineRuns);
         double[] b = Samples.logs("candidate runs", candidateRuns);
-        return b.length == 1 ? predicted(baselineRuns, candidateRuns, a, b[0]) : runs(baselineRuns, candidateRuns, a, b);
+        return b.length == 1 ? predicted(baselineRuns, candidateRuns, a, b[0])
+                : RatioComparison.independent(baselineRuns, candidateRuns, Design.RUNS);
     }
 
     /** One candidate run: how far it falls from where the baseline runs predict the next run. */
@@ -85,21 +84,6 @@ public final class RunLevelComparison {
         return new RatioComparison(baseline, candidate, Math.exp(d), Math.exp(d - q95 * scale),
                 Math.exp(d + q95 * scale), Math.exp(d - q90 * scale), Math.exp(d + q90 * scale), p, Double.NaN, s,
                 Design.RUNS, false, false);
-    }
-
-    /** Several candidate runs: two independent samples of run values. */
-    private static RatioComparison runs(double[] baselineRuns, double[] candidateRuns, double[] a, double[] b) {
-        Welch w95 = Welch.test(a, b, 0.95);
-        Welch w90 = Welch.test(a, b, 0.90);
-        double varianceA = Samples.variance(a, Samples.mean(a));
-        double varianceB = Samples.variance(b, Samples.mean(b));
-        double sigma = Math.sqrt(((a.length - 1) * varianceA + (b.length - 1) * varianceB)
-                / (a.length + b.length - 2));
-        PermutationTest.Result permutation = PermutationTest.test(a, b);
-        return new RatioComparison(ConfidenceInterval.geometric95(baselineRuns),
-                ConfidenceInterval.geometric95(candidateRuns), Math.exp(w95.difference()), Math.exp(w95.lower()),
-                Math.exp(w95.upper()), Math.exp(w90.lower()), Math.exp(w90.upper()), w95.p(), permutation.p(), sigma,
-                Design.RUNS, permutation.exact(), varianceA == 0 || varianceB == 0);
     }
 
     /**
