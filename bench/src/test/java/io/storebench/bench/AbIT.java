@@ -53,12 +53,20 @@ class AbIT {
         assertEquals(6, side.get("engines").get(0).get("forks").size());
         assertEquals("memory-p01", side.get("engines").get(0).get("forks").get(0).get("forkId").asText());
         assertTrue(Files.exists(out.resolve("baseline/hdr/memory-p01.hlog")));
+        JsonNode read = side.get("engines").get(0).get("forks").get(0).get("operations").get(0);
+        assertEquals(2, read.get("iterations").size(), "one latency summary per measurement iteration: " + read);
+        long iterationCounts = 0;
+        for (JsonNode iteration : read.get("iterations")) {
+            iterationCounts += iteration.get("count").asLong();
+        }
+        assertEquals(read.get("latency").get("count").asLong(), iterationCounts, "the iterations add up to the fork");
 
         BenchmarksJar.Result report = BenchmarksJar.run(temp, "report", out.resolve("candidate").toString());
         assertEquals(0, report.exitCode(), report.err());
         BenchmarksJar.Result compare = BenchmarksJar.run(temp, "compare", out.resolve("baseline").toString(),
-                out.resolve("candidate").toString(), "--metric", "p99");
+                out.resolve("candidate").toString(), "--metric", "p99,iter-p99");
         assertEquals(0, compare.exitCode(), compare.err());
+        assertTrue(compare.out().contains("memory/ycsb-c/read/iter-p99"), compare.out());
     }
 
     @Test

@@ -12,10 +12,12 @@ public enum Design {
     FORKS("fork-level", "Welch's t on per-fork logs; the spread excludes run-to-run drift"),
     /**
      * Interleaved pairs ({@code ab}): one baseline and one candidate fork back to back per pair. The
-     * paired t on the per-pair log ratios, confirmed by an exact (or sampled) sign-flip permutation
-     * test. Drift slower than a pair cancels.
+     * Wilcoxon signed-rank test of the per-pair log ratios (exact, or sampled beyond 20 pairs) and
+     * their Hodges–Lehmann estimate. Drift slower than a pair cancels, and a disturbed pair counts as
+     * one rank.
      */
-    PAIRS("paired", "paired t on per-pair log ratios; drift slower than a pair cancels"),
+    PAIRS("paired", "Wilcoxon signed-rank on per-pair log ratios, Hodges-Lehmann change; drift slower than a"
+            + " pair cancels and a disturbed pair counts as one rank"),
     /**
      * Several runs a side: one value per run (the geometric mean of its forks), so the spread is
      * run to run and drift counts.

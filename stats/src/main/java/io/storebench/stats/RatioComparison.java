@@ -1,17 +1,20 @@
 package io.storebench.stats;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A candidate against a baseline for one benchmark key. Compared on the log scale: the effect is
- * the ratio of geometric means, candidate / baseline, with its 95 % interval, from one of three
+ * the ratio of geometric means, candidate / baseline (for pairs, the typical pair's ratio), with its
+ * 95 % interval, from one of three
  * {@link Design designs}:
  * <ul>
  *   <li>{@link #of}: one value per fork on each side, Welch's test, confirmed by a permutation
  *       test of the two samples;</li>
- *   <li>{@link #paired}: one value per fork of each interleaved pair ({@code ab}), the paired t on
- *       the per-pair log ratios, confirmed by a sign-flip permutation test;</li>
+ *   <li>{@link #paired}: one value per fork of each interleaved pair ({@code ab}), the Wilcoxon
+ *       signed-rank test of the per-pair log ratios (an exact permutation test of the ranks' signs),
+ *       the change their Hodges–Lehmann estimate;</li>
  *   <li>the run-level design, one value per run (built by the stats' compare package).</li>
  * </ul>
  * A family of keys is judged together by {@link #judge}, with Holm's adjustment across the family.
@@ -24,19 +27,23 @@ import java.util.List;
  *
  * @param baseline geometric mean and 95 % interval of the baseline values
  * @param candidate the same for the candidate
- * @param ratio candidate / baseline (ratio of geometric means)
+ * @param ratio candidate / baseline (ratio of geometric means; for {@link Design#PAIRS} the
+ *     Hodges–Lehmann estimate of the per-pair ratio)
  * @param ratioLower lower 95 % bound of the ratio
  * @param ratioUpper upper 95 % bound of the ratio
  * @param ratio90Lower lower 90 % bound (for NO-CHANGE)
  * @param ratio90Upper upper 90 % bound
- * @param p the t test's two-sided p-value (Welch's, or the paired t's)
- * @param permutationP the permutation test's p-value; NaN where the design has none
+ * @param p the test's two-sided p-value (Welch's t; the signed-rank test for {@link Design#PAIRS})
+ * @param permutationP the permutation test's p-value (for {@link Design#PAIRS} the signed-rank p
+ *     again: that test is a permutation test); NaN where the design has none
  * @param sigma the spread of the logs the test rests on: pooled fork-to-fork for {@link Design#FORKS},
- *     of the per-pair log ratios for {@link Design#PAIRS}, run to run for {@link Design#RUNS}
+ *     of the per-pair log ratios for {@link Design#PAIRS} (1.4826 MAD, which a disturbed pair does
+ *     not inflate), run to run for {@link Design#RUNS}
  * @param design how the values were collected, which decides the test
  * @param permutationExact whether the permutation p counted every relabelling (false: sampled)
  * @param zeroVariance the spread is zero (constant values on a side, or constant pair ratios, common
- *     with 3-digit HdrHistogram buckets): the t test's p is 0 or 1 by decision, not by estimate
+ *     with 3-digit HdrHistogram buckets): a t test's p is 0 or 1 by decision, not by estimate; for
+ *     pairs, the interval has no width
  */
 public record RatioComparison(ConfidenceInterval baseline, ConfidenceInterval candidate, double ratio,
         double ratioLower, double ratioUpper, double ratio90Lower, double ratio90Upper, double p, double permutationP,
@@ -83,8 +90,11 @@ public record RatioComparison(ConfidenceInterval baseline, ConfidenceInterval ca
 
     /**
      * Interleaved pairs: {@code baselineValues[i]} and {@code candidateValues[i]} were measured back
-     * to back in pair i. The paired t on d_i = ln(candidate_i) − ln(baseline_i) (df = n − 1), its
-     * interval mapped back to a ratio, and the sign-flip permutation test of the d_i.
+     * to back in pair i. The {@link SignedRank Wilcoxon signed-rank test} of d_i = ln(candidate_i) −
+     * ln(baseline_i), exact up to 20 pairs; the change is the Hodges–Lehmann estimate of the d_i
+     * mapped back to a ratio, with its distribution-free interval. The test is itself a permutation
+     * test (the sign flips of the ranks), so its p is both {@link #p} and {@link #permutationP}. A
+     * disturbed pair counts as one rank, not as its size.
      */
     public static RatioComparison paired(double[] baselineValues, double[] candidateValues) {
         if (baselineValues.length != candidateValues.length) {
@@ -101,13 +111,13 @@ public record RatioComparison(ConfidenceInterval baseline, ConfidenceInterval ca
         for (int i = 0; i < d.length; i++) {
             d[i] = b[i] - a[i];
         }
-        PairedT t95 = PairedT.test(d, 0.95);
-        PairedT t90 = PairedT.test(d, 0.90);
-        PermutationTest.Result permutation = PermutationTest.signFlip(d);
+        SignedRank r95 = SignedRank.test(d, 0.95);
+        SignedRank r90 = SignedRank.test(d, 0.90);
+        boolean constant = Arrays.stream(d).allMatch(x -> x == d[0]);
         return new RatioComparison(ConfidenceInterval.geometric95(baselineValues),
-                ConfidenceInterval.geometric95(candidateValues), Math.exp(t95.mean()), Math.exp(t95.lower()),
-                Math.exp(t95.upper()), Math.exp(t90.lower()), Math.exp(t90.upper()), t95.p(), permutation.p(),
-                t95.sd(), Design.PAIRS, permutation.exact(), t95.sd() == 0);
+                ConfidenceInterval.geometric95(candidateValues), Math.exp(r95.estimate()), Math.exp(r95.lower()),
+                Math.exp(r95.upper()), Math.exp(r90.lower()), Math.exp(r90.upper()), r95.p(), r95.p(),
+                r95.spread(), Design.PAIRS, r95.exact(), constant);
     }
 
     /** A key's comparison and its verdict within the family. */
@@ -165,12 +175,13 @@ public record RatioComparison(ConfidenceInterval baseline, ConfidenceInterval ca
     /**
      * Forks per side (pairs, for {@link Design#PAIRS}; runs, for {@link Design#RUNS}) that would
      * detect a change of {@code floor} with 80 % power at α = 0.05: n ≈ 15.7 (σ / δ)² for two
-     * independent samples, n ≈ 7.85 (σ / δ)² for pairs (σ of the pair differences), δ = ln(1 + floor)
+     * independent samples, n ≈ 7.85 (σ / δ)² / (3 / π) for pairs (σ of the pair differences; 3 / π
+     * is the signed-rank test's efficiency against the t for normal differences), δ = ln(1 + floor)
      * (REFERENCE section 4).
      */
     public int forksNeeded(double floor) {
         double delta = Math.log(1 + Math.max(floor, 0.01));
-        double factor = design == Design.PAIRS ? 7.85 : 15.7;
+        double factor = design == Design.PAIRS ? 7.85 / Power.SIGNED_RANK_EFFICIENCY : 15.7;
         int minimum = design == Design.PAIRS ? MIN_PAIRS : design == Design.RUNS ? 3 : MIN_FORKS;
         return Math.max(minimum, (int) Math.ceil(factor * (sigma / delta) * (sigma / delta)));
     }

@@ -44,6 +44,14 @@ public final class Samples {
         return sum / values.length;
     }
 
+    /** The median: the middle value, or the mean of the middle two for an even count. */
+    public static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
     /** The unbiased sample variance (n − 1). */
     public static double variance(double[] values, double mean) {
         double squares = 0;

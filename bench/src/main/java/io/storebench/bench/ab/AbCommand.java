@@ -41,9 +41,10 @@ import picocli.CommandLine.Unmatched;
                 + " --help); a side differs by its own --baseline-args / --candidate-args (engine options, engine,"
                 + " durability...) or by its jar (the base build against the head build). A failed fork drops its"
                 + " pair and a pair with the same first side is added.", "",
-                "The test is paired: per pair, the log of candidate/baseline; the paired t with its 95%% interval of"
-                + " the ratio, confirmed by an exact sign-flip permutation test, Holm across keys; the verdicts of"
-                + " gate. The folder holds each fork's run (forks/), both sides as runs (baseline/, candidate/: for"
+                "The test is paired: per pair, the log of candidate/baseline; the Wilcoxon signed-rank test (exact"
+                + " up to 20 pairs), the change its Hodges-Lehmann estimate with a 95%% interval, Holm across keys;"
+                + " the verdicts of gate. A disturbed pair counts as one rank. On a shared host, --metric iter-p99"
+                + " (each fork's median of its iterations' p99) keeps a disturbed iteration out of a fork's value. The folder holds each fork's run (forks/), both sides as runs (baseline/, candidate/: for"
                 + " report and compare), gate.md, gate.json and ab.json.", ""},
         footer = {"", "Exit codes: 0 no regression, 1 at least one REGRESSED (with --strict: or INCONCLUSIVE), 2 invalid"
                 + " or insufficient data (fewer than 6 complete pairs, sides that cannot be paired, no pair finished)"
@@ -56,7 +57,7 @@ public final class AbCommand implements Callable<Integer> {
     @Mixin
     SideOptions sides;
 
-    @Option(names = "--metric", paramLabel = "M[,M]", description = "p99 | p999 | p50 | throughput [p99]")
+    @Option(names = "--metric", paramLabel = "M[,M]", description = "p99 | p999 | p50 | iter-p99 | iter-p999 | iter-p50 | throughput [p99]")
     String metric = "p99";
 
     @Mixin

@@ -21,8 +21,8 @@ import java.util.Map;
 /**
  * One interleaved A/B experiment: forks run as pairs, one of each side, back to back, in a
  * {@link PairOrder}; then each side's forks are gathered into a run folder ({@link SideMerger})
- * and the two are judged pair by pair ({@link PairedRuns}, the paired t and the sign-flip test,
- * Holm across keys). A failed fork drops its pair and a replacement with the same first side is
+ * and the two are judged pair by pair ({@link PairedRuns}, the Wilcoxon signed-rank test, Holm
+ * across keys). A failed fork drops its pair and a replacement with the same first side is
  * appended, which the output and {@code ab.json} say.
  *
  * <p>The folder: {@code forks/pNN-SIDE/} (each fork's own run folder) and {@code forks/pNN-SIDE.log}

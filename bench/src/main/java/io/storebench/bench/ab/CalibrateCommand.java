@@ -67,7 +67,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--repeats", paramLabel = "N", description = "experiments, 2..1000 [20]")
     String repeats;
 
-    @Option(names = "--metric", paramLabel = "M[,M]", description = "p99 | p999 | p50 | throughput [p99]")
+    @Option(names = "--metric", paramLabel = "M[,M]", description = "p99 | p999 | p50 | iter-p99 | iter-p999 | iter-p50 | throughput [p99]")
     String metric = "p99";
 
     @Mixin
@@ -206,7 +206,7 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     /** Per key, the verdicts' counts and the noise. */
     private static TextTable table(List<AbExperiment.Result> judged, Calibration calibration, boolean aa) {
-        TextTable table = new TextTable(List.of("key", "verdicts", "pair sd", "drift (run sd)", "side means range",
+        TextTable table = new TextTable(List.of("key", "verdicts", "pair spread", "drift (run sd)", "side means range",
                 "detectable at 80%"), false, false, true, true, true, true);
         for (Calibration.KeyNoise noise : calibration.keys()) {
             Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);

@@ -41,7 +41,8 @@ public record Calibration(String schema, String createdAt, Map<String, String> h
     /**
      * One key's noise.
      *
-     * @param pairSigma the standard deviation of the per-pair log ratios, pooled over the experiments
+     * @param pairSigma the spread of the per-pair log ratios (1.4826 times their median absolute deviation,
+     *     a standard deviation that a disturbed pair does not inflate), pooled over the experiments
      * @param driftPercent the run-to-run drift: the standard deviation of the sides' log geometric
      *     means across every experiment, as a percentage
      * @param lowest the lowest side geometric mean of any experiment

@@ -63,8 +63,8 @@ public final class CompareCommand implements Callable<Integer> {
             + " judge each RUN at the run level")
     List<Path> baseline = new ArrayList<>();
 
-    @Option(names = "--metric", paramLabel = "M[,M]", description = "p50 | p99 | p999 | throughput"
-            + " [p50,p99,p999,throughput]")
+    @Option(names = "--metric", paramLabel = "M[,M]", description = "p50 | p99 | p999 | iter-p50 | iter-p99 |"
+            + " iter-p999 | throughput [p50,p99,p999,throughput]")
     String metric = "p50,p99,p999,throughput";
 
     @Mixin

@@ -74,7 +74,7 @@ public final class GateCommand implements Callable<Integer> {
             + " run.json); several, as for --baseline, need at least 3 baseline runs and --out")
     List<Path> candidate = new ArrayList<>();
 
-    @Option(names = "--metric", paramLabel = "M[,M]", description = "p99 | p999 | p50 | throughput [p99]")
+    @Option(names = "--metric", paramLabel = "M[,M]", description = "p99 | p999 | p50 | iter-p99 | iter-p999 | iter-p50 | throughput [p99]")
     String metric = "p99";
 
     @Mixin

@@ -77,7 +77,7 @@ public final class HistoryCommand implements Callable<Integer> {
             + " run folders; at least 6 runs in all")
     List<Path> directories = new ArrayList<>();
 
-    @Option(names = "--metric", paramLabel = "M[,M]", description = "p99 | p999 | p50 | throughput [p99]")
+    @Option(names = "--metric", paramLabel = "M[,M]", description = "p99 | p999 | p50 | iter-p99 | iter-p999 | iter-p50 | throughput [p99]")
     String metric = "p99";
 
     @Option(names = "--max-pvalue", paramLabel = "P", description = "a change is significant when Welch's p <= P,"

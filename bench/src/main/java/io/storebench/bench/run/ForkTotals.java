@@ -23,6 +23,7 @@ final class ForkTotals {
     private static final Operation[] OPERATIONS = Operation.values();
 
     private final Histogram[] measured = new Histogram[OPERATIONS.length];
+    private final List<List<LatencySummary>> iterations = new ArrayList<>();
     private final List<Double> iterationThroughputs = new ArrayList<>();
     private final List<Unavailability> unavailable = new ArrayList<>();
     private long measuredNanos;
@@ -35,12 +36,21 @@ final class ForkTotals {
     ForkTotals() {
         for (int i = 0; i < measured.length; i++) {
             measured[i] = new Histogram(ForkMeasurement.SIGNIFICANT_DIGITS);
+            iterations.add(new ArrayList<>());
         }
     }
 
-    /** Adds an iteration's latency of operation type {@code ordinal}. */
+    /** Adds an iteration's latency of operation type {@code ordinal}; an iteration without one is no summary. */
     void addLatency(int ordinal, Histogram interval) {
         measured[ordinal].add(interval);
+        if (interval.getTotalCount() > 0) {
+            iterations.get(ordinal).add(summary(interval));
+        }
+    }
+
+    private static LatencySummary summary(Histogram h) {
+        return new LatencySummary(h.getTotalCount(), h.getMean(), h.getValueAtPercentile(50), h.getValueAtPercentile(90),
+                h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue());
     }
 
     /** Adds an iteration in which {@code operations} ran for {@code nanos}, and the counters over it. */
@@ -93,12 +103,9 @@ final class ForkTotals {
                 continue;
             }
             total += h.getTotalCount();
-            LatencySummary latency = new LatencySummary(h.getTotalCount(), h.getMean(), h.getValueAtPercentile(50),
-                    h.getValueAtPercentile(90), h.getValueAtPercentile(99), h.getValueAtPercentile(99.9),
-                    h.getMaxValue());
-            operations.add(new OperationResult(OPERATIONS[i].label(), latency, h.getTotalCount() / (measuredNanos / 1e9),
+            operations.add(new OperationResult(OPERATIONS[i].label(), summary(h), h.getTotalCount() / (measuredNanos / 1e9),
                     counters.errorTotal(i), counters.notFoundTotal(i), counters.integrityTotal(i),
-                    counters.retryTotal(i)));
+                    counters.retryTotal(i), iterations.get(i)));
         }
         EngineMetrics metrics = measuredStats == null ? DerivedMetrics.NONE
                 : DerivedMetrics.of(measuredStats, measuredNanos, total, load.userBytes());

@@ -138,7 +138,7 @@ class AnalysisCommandsTest {
         assertOneLine(call(GateCommand::run, "--baseline", a.toString(), "--candidate", a.toString(), "--alpha",
                 "1"), 3, "--alpha 1 is out of range; allowed: 0 < alpha < 1");
         assertOneLine(call(GateCommand::run, "--baseline", a.toString(), "--candidate", a.toString(), "--metric",
-                "p95"), 3, "unknown metric 'p95'; allowed: p50, p99, p999, throughput");
+                "p95"), 3, "unknown metric 'p95'; allowed: p50, p99, p999, iter-p50, iter-p99, iter-p999, throughput");
         assertOneLine(call(GateCommand::run, "--baseline", temp.resolve("nowhere").toString(), "--candidate",
                 a.toString()), 3, "nowhere does not exist");
         assertOneLine(call(GateCommand::run, "--baseline", a.toString(), "--candidate", a.toString(), "--bogus"),

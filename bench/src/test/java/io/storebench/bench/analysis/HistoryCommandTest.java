@@ -292,7 +292,7 @@ class HistoryCommandTest {
         assertOneLine(history(runs, "--min-magnitude", "big"), 3, "--min-magnitude 'big' is not a percentage");
         assertOneLine(history(runs, "--window", "2"), 3, "--window 2 is out of range; allowed: 3 or more");
         assertOneLine(history(runs, "--window", "wide"), 3, "--window 'wide' is not a whole number");
-        assertOneLine(history(runs, "--metric", "p95"), 3, "unknown metric 'p95'; allowed: p50, p99, p999, throughput");
+        assertOneLine(history(runs, "--metric", "p95"), 3, "unknown metric 'p95'; allowed: p50, p99, p999, iter-p50, iter-p99, iter-p999, throughput");
         assertOneLine(history(runs, "--window"), 3, "--window needs a value");
         assertOneLine(history(runs, "--bogus"), 3, "unknown option '--bogus'; known: --allow-cross-host, --help,"
                 + " --max-pvalue, --metric, --min-magnitude, --out, --window");

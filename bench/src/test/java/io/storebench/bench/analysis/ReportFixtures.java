@@ -36,7 +36,7 @@ final class ReportFixtures {
     private static ForkResult fork(String engine, int index, double throughput, long p99, long errors,
             EngineMetrics metrics, List<Unavailability> unavailable, String firstError, BoundaryCost boundary) {
         OperationResult read = new OperationResult("read", new LatencySummary(1000, p99 / 2.0, p99 / 2, p99, p99,
-                p99, p99), throughput, errors, 0, 0, null);
+                p99, p99), throughput, errors, 0, 0, null, null);
         return new ForkResult(engine, engine + "-" + index, 1, "buffered", "fingerprint", true, 0, null, throughput,
                 List.of(throughput), List.of(read), metrics, 0, 0, 0, firstError, unavailable, Map.of(), boundary);
     }
@@ -44,7 +44,8 @@ final class ReportFixtures {
     /** {@code fork} as of a store that retries, whose operations retried {@code retries} times each. */
     static ForkResult retrying(ForkResult fork, long retries) {
         List<OperationResult> operations = fork.operations().stream().map(o -> new OperationResult(o.operation(),
-                o.latency(), o.throughput(), o.errors(), o.notFound(), o.integrityFailures(), retries)).toList();
+                o.latency(), o.throughput(), o.errors(), o.notFound(), o.integrityFailures(), retries, o.iterations()))
+                .toList();
         return new ForkResult(fork.engine(), fork.forkId(), fork.threads(), fork.durability(),
                 fork.workloadFingerprint(), fork.closedLoop(), fork.rate(), fork.load(), fork.throughput(),
                 fork.iterationThroughputs(), operations, fork.engineMetrics(), fork.lateOperations(),

@@ -162,7 +162,7 @@ class RunJsonTest {
                 .jvmGc(new GcPressure(GcPressure.JVM, 14, 15L, null, 16L, null, "the whole fork JVM", Map.of()))
                 .build();
         OperationResult update = new OperationResult("update", new LatencySummary(10, 1, 1, 1, 1, 1, 1), 10, 0, 0, 0,
-                18L);
+                18L, null);
         ForkResult fork = new ForkResult("badger", "badger-1", 1, "buffered", "f", true, 0,
                 new LoadResult(10, 1, 10, 1, 1, 0, 1_500L, 1), 10, List.of(10.0), List.of(update), metrics, 0, 0, 0,
                 null, List.of(), Map.of(), null);

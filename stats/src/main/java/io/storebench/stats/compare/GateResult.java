@@ -71,17 +71,19 @@ public record GateResult(GateSettings settings, List<KeyVerdict> verdicts, List<
     private static Optional<String> unconfirmable(RunPairing pairing, double alpha) {
         if (pairing.design() == Design.PAIRS && !pairing.pairs().isEmpty()) {
             int n = pairing.pairs().get(0).baseline().forks();
+            int keys = pairing.pairs().size();
+            double needed = alpha / keys; // Holm's first step: the smallest p must beat alpha / keys
             double smallest = 2 / Math.pow(2, n); // the identity and its mirror image
-            if (n > PermutationTest.EXACT_SIGN_FLIPS || smallest < alpha) {
+            if (n > PermutationTest.EXACT_SIGN_FLIPS || smallest < needed) {
                 return Optional.empty();
             }
             int enough = n;
-            while (2 / Math.pow(2, enough) >= alpha) {
+            while (2 / Math.pow(2, enough) >= needed) {
                 enough++;
             }
-            return Optional.of(String.format(Locale.ROOT, "with %d pairs the sign-flip test's smallest p is %.3g, not"
-                    + " below alpha %s: no key can be confirmed REGRESSED or IMPROVED; %d pairs would allow it", n,
-                    smallest, alpha, enough));
+            return Optional.of(String.format(Locale.ROOT, "with %d pairs the signed-rank test's smallest p is %.3g, not"
+                    + " below alpha %s%s: no key can be judged REGRESSED or IMPROVED; %d pairs would allow it", n,
+                    smallest, alpha, keys == 1 ? "" : " / " + keys + " keys (Holm)", enough));
         }
         if (pairing.design() != Design.RUNS || pairing.pairs().isEmpty()) {
             return Optional.empty();

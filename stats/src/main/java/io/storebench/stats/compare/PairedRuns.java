@@ -4,12 +4,10 @@ import io.storebench.stats.Design;
 import io.storebench.stats.RatioComparison;
 import io.storebench.stats.model.EngineRun;
 import io.storebench.stats.model.RunRecord;
-import io.storebench.stats.model.SettingsRecord;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Lines up the two sides of an interleaved A/B experiment ({@code ab}) pair by pair: the baseline
@@ -33,20 +31,13 @@ public final class PairedRuns {
     public static RunPairing of(RunRecord baseline, RunRecord candidate, List<KeyMetric> metrics) {
         List<String> problems = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
-        for (var setting : SettingsRecord.WORKLOAD_DEFINING.entrySet()) {
-            Object a = baseline.settings() == null ? null : setting.getValue().apply(baseline.settings());
-            Object b = candidate.settings() == null ? null : setting.getValue().apply(candidate.settings());
-            if (!Objects.equals(a == null ? null : a.toString(), b == null ? null : b.toString())) {
-                warnings.add("the sides differ in " + setting.getKey() + ": " + a + " in the baseline, " + b
-                        + " in the candidate");
-            }
+        for (RunDifferences.Difference d : RunDifferences.settings(baseline.settings(), candidate.settings())) {
+            warnings.add("the sides differ in " + d.name() + ": " + d.a() + " in the baseline, " + d.b()
+                    + " in the candidate");
         }
-        for (String name : RunPairing.ENVIRONMENT_FINGERPRINT) {
-            Object a = baseline.environment() == null ? null : baseline.environment().get(name);
-            Object b = candidate.environment() == null ? null : candidate.environment().get(name);
-            if (!Objects.equals(a == null ? null : a.toString(), b == null ? null : b.toString())) {
-                warnings.add("the sides' environments differ in " + name + ": '" + a + "' vs '" + b + "'");
-            }
+        for (RunDifferences.Difference d : RunDifferences.environment(baseline.environment(),
+                candidate.environment())) {
+            warnings.add("the sides' environments differ in " + d.name() + ": '" + d.a() + "' vs '" + d.b() + "'");
         }
         Map<String, String> engines = engineMap(baseline, candidate, problems);
         Map<BenchmarkKey, KeySample> a = RunSamples.of(baseline, metrics);

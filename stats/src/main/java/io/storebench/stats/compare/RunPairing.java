@@ -106,14 +106,8 @@ public record RunPairing(List<KeyPair> pairs, List<String> problems, List<String
         checkForks(baseline, sides.aSide(), problems);
         checkForks(candidate, sides.bSide(), problems);
         checkEngineDurability(baseline, candidate, sides, problems);
-        List<String> hostDifferences = new ArrayList<>();
-        for (String name : ENVIRONMENT_FINGERPRINT) {
-            Object a = environment(baseline.environment(), name);
-            Object b = environment(candidate.environment(), name);
-            if (!Objects.equals(a == null ? null : a.toString(), b == null ? null : b.toString())) {
-                hostDifferences.add(name + " '" + a + "' vs '" + b + "'");
-            }
-        }
+        List<String> hostDifferences = RunDifferences.environment(baseline.environment(), candidate.environment())
+                .stream().map(d -> d.name() + " '" + d.a() + "' vs '" + d.b() + "'").toList();
         if (!hostDifferences.isEmpty()) {
             String line = "different environment" + sides.between() + ": " + String.join(", ", hostDifferences);
             if (allowCrossHost) {
@@ -142,13 +136,19 @@ public record RunPairing(List<KeyPair> pairs, List<String> problems, List<String
     /** The values of one side, whatever their number: positive finite, from forks of enough operations. */
     static void checkValues(KeySample side, String which, List<String> problems, List<String> warnings) {
         String label = side.key().label() + ": " + which;
+        KeyMetric metric = side.key().metric();
         for (double value : side.values()) {
+            if (Double.isNaN(value) && metric.perIteration()) {
+                problems.add(label + " has a fork without per-iteration latencies (a run written before they were"
+                        + " recorded); " + metric.label() + " needs them, " + metric.label().substring("iter-".length())
+                        + " does not");
+                return;
+            }
             if (!(Double.isFinite(value) && value > 0)) {
                 problems.add(label + " holds " + value + "; values must be positive finite numbers");
                 break;
             }
         }
-        KeyMetric metric = side.key().metric();
         if (side.fewestOperations() < metric.minimumOperations()) {
             problems.add(String.format(Locale.ROOT, "%s has a fork of %,d operations; %s needs at least %,d per fork",
                     label, side.fewestOperations(), metric.label(), metric.minimumOperations()));
@@ -172,17 +172,9 @@ public record RunPairing(List<KeyPair> pairs, List<String> problems, List<String
                     : "recorded in " + sides.a() + " and absent in " + sides.b()));
             return;
         }
-        for (var setting : SettingsRecord.WORKLOAD_DEFINING.entrySet()) {
-            String name = setting.getKey();
-            Object a = setting.getValue().apply(baseline.settings());
-            Object b = setting.getValue().apply(candidate.settings());
-            if (a == null && b == null) {
-                continue;
-            }
-            if (a == null || b == null || !a.toString().equals(b.toString())) {
-                problems.add("different workload configuration: " + name + " is " + shown(a) + " in " + sides.a()
-                        + " and " + shown(b) + " in " + sides.b());
-            }
+        for (RunDifferences.Difference d : RunDifferences.settings(baseline.settings(), candidate.settings())) {
+            problems.add("different workload configuration: " + d.name() + " is " + shown(d.a()) + " in " + sides.a()
+                    + " and " + shown(d.b()) + " in " + sides.b());
         }
     }
 
@@ -258,9 +250,5 @@ public record RunPairing(List<KeyPair> pairs, List<String> problems, List<String
                         + " forks ran workloads with fingerprints " + String.join(", ", prints));
             }
         }
-    }
-
-    private static Object environment(Map<String, Object> map, String name) {
-        return map == null ? null : map.get(name);
     }
 }

@@ -57,7 +57,7 @@ public final class RunSamples {
                     }
                     BenchmarkKey key = new BenchmarkKey(engine.engine(), workload, operation, metric);
                     samples.put(key, new KeySample(key, results.stream().mapToDouble(metric::value).toArray(),
-                            results.stream().mapToLong(o -> o.latency().count()).min().orElse(0), forkIds));
+                            results.stream().mapToLong(metric::operations).min().orElse(0), forkIds));
                 }
             }
         }

@@ -4,6 +4,7 @@ import io.storebench.stats.ConfidenceInterval;
 import io.storebench.stats.compare.BenchmarkKey;
 import io.storebench.stats.compare.KeyMetric;
 import io.storebench.stats.compare.KeySample;
+import io.storebench.stats.compare.RunDifferences;
 import io.storebench.stats.compare.RunPairing;
 import io.storebench.stats.compare.RunSamples;
 import io.storebench.stats.model.EngineRun;
@@ -17,11 +18,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A series of runs of one experiment, oldest first by {@code createdAt} (ties by run id), and the
@@ -173,14 +172,8 @@ public record RunHistory(List<RunRecord> runs, List<Instant> createdAt, List<Key
             throw new Incomparable("run " + run.runId() + " has no settings: it cannot be told to be the same"
                     + " experiment as the others");
         }
-        List<String> differences = new ArrayList<>();
-        for (var setting : SettingsRecord.WORKLOAD_DEFINING.entrySet()) {
-            Object a = setting.getValue().apply(first.settings());
-            Object b = setting.getValue().apply(run.settings());
-            if (!String.valueOf(a).equals(String.valueOf(b))) {
-                differences.add(setting.getKey() + " is " + b + " there and " + a + " in the first");
-            }
-        }
+        List<String> differences = RunDifferences.settings(first.settings(), run.settings()).stream()
+                .map(d -> d.name() + " is " + d.b() + " there and " + d.a() + " in the first").toList();
         if (!differences.isEmpty()) {
             throw new Incomparable("run " + run.runId() + " is another experiment than the first run "
                     + first.runId() + ": " + String.join(", ", differences) + "; a history takes runs of the same"
@@ -208,30 +201,17 @@ public record RunHistory(List<RunRecord> runs, List<Instant> createdAt, List<Key
 
     private static void checkMachine(RunRecord first, RunRecord run, boolean allowCrossHost, List<String> warnings)
             throws Incomparable {
-        Map<String, String> differences = new LinkedHashMap<>();
-        for (String name : RunPairing.ENVIRONMENT_FINGERPRINT) {
-            String a = environment(first, name);
-            String b = environment(run, name);
-            if (!Objects.equals(a, b)) {
-                differences.put(name, "'" + b + "' vs '" + a + "'");
-            }
-        }
-        if (differences.isEmpty()) {
+        List<String> named = RunDifferences.environment(first.environment(), run.environment()).stream()
+                .map(d -> d.name() + " '" + d.b() + "' vs '" + d.a() + "'").toList();
+        if (named.isEmpty()) {
             return;
         }
-        List<String> named = new ArrayList<>();
-        differences.forEach((name, values) -> named.add(name + " " + values));
         String line = "run " + run.runId() + " ran on another machine than the first run " + first.runId() + ": "
                 + String.join(", ", named);
         if (!allowCrossHost) {
             throw new Incomparable(line + "; give --allow-cross-host to follow runs across machines");
         }
         warnings.add(line + " (allowed by --allow-cross-host)");
-    }
-
-    private static String environment(RunRecord run, String name) {
-        Object value = run.environment() == null ? null : run.environment().get(name);
-        return value == null ? null : value.toString();
     }
 
     private static double geometricMean(String where, KeySample sample) throws Incomparable {

@@ -14,7 +14,12 @@ package io.storebench.stats.model;
  *     fix (the SQL engines: serialization failures and deadlocks), the retries inside these
  *     operations, the latency of which includes them; an operation whose retries ran out is also
  *     an error. Null for a store that does not retry, and in runs written before the SQL engines
+ * @param iterations the latency of each measurement iteration in which this type ran, in order
+ *     (what the {@code iter-} metrics take the median of); null in runs written before they were recorded
  */
 public record OperationResult(String operation, LatencySummary latency, double throughput, long errors,
-        long notFound, long integrityFailures, Long retries) {
+        long notFound, long integrityFailures, Long retries, java.util.List<LatencySummary> iterations) {
+    public OperationResult {
+        iterations = iterations == null ? null : java.util.List.copyOf(iterations);
+    }
 }

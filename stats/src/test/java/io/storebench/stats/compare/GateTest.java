@@ -32,7 +32,7 @@ class GateTest {
             for (String operation : List.of("read", "update")) {
                 long value = Math.round(p99 * Math.exp(0.02 * random.nextGaussian()));
                 operations2.add(new OperationResult(operation, new LatencySummary(operations, value / 4.0, value / 5,
-                        value / 2, value, value * 2, value * 10), 1e5, 0, 0, 0, null));
+                        value / 2, value, value * 2, value * 10), 1e5, 0, 0, 0, null, null));
             }
             results.add(new ForkResult(engine, engine + "-" + f, 1, "buffered", "fp1", true, 0,
                     new LoadResult(1000, 0.1, 1e4, 1000, 2000, 0, null, null), 2e5 * Math.exp(0.02 * random.nextGaussian()),
@@ -190,7 +190,7 @@ class GateTest {
         assertEquals(KeyMetric.P999, KeyMetric.parse("p99.9"));
         assertEquals(KeyMetric.THROUGHPUT, KeyMetric.parse(" Throughput "));
         IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> KeyMetric.parse("p95"));
-        assertEquals("unknown metric 'p95'; allowed: p50, p99, p999, throughput", bad.getMessage());
+        assertEquals("unknown metric 'p95'; allowed: p50, p99, p999, iter-p50, iter-p99, iter-p999, throughput", bad.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new GateSettings(List.of(KeyMetric.P99), 1.5, 0.05, false,
                 false));
         assertThrows(IllegalArgumentException.class, () -> new GateSettings(List.of(KeyMetric.P99), 0.05, 0, false,

@@ -74,10 +74,25 @@ class PairedRunsTest {
         GateSettings strict = new GateSettings(List.of(KeyMetric.P99), 0.05, 0.01, false, false);
         GateResult result = GateResult.judge("b", PairedRuns.of(GateTest.run("a", "memory", 6, 10_000, 20_000, 1),
                 GateTest.run("b", "memory", 6, 20_000, 20_000, 2), strict.metrics()), strict);
-        assertTrue(result.warnings().contains("with 6 pairs the sign-flip test's smallest p is 0.0313, not below"
-                + " alpha 0.01: no key can be confirmed REGRESSED or IMPROVED; 8 pairs would allow it"),
+        assertTrue(result.warnings().contains("with 6 pairs the signed-rank test's smallest p is 0.0313, not below"
+                + " alpha 0.01 / 2 keys (Holm): no key can be judged REGRESSED or IMPROVED; 9 pairs would allow it"),
                 result.warnings().toString());
         assertTrue(result.verdicts().stream().noneMatch(v -> v.verdict() == Verdict.REGRESSED));
+    }
+
+    /** Holm's first step needs p below alpha / keys: 6 pairs (smallest p 0.031) reach 0.1 / 2 keys, not 0.05 / 4. */
+    @Test
+    void tooFewPairsForHolmAcrossKeysAreSaidOnce() {
+        GateSettings two = new GateSettings(List.of(KeyMetric.P99, KeyMetric.P50), 0.05, 0.05, false, false);
+        GateResult result = GateResult.judge("b", PairedRuns.of(GateTest.run("a", "memory", 6, 10_000, 20_000, 1),
+                GateTest.run("b", "memory", 6, 20_000, 20_000, 2), two.metrics()), two);
+        assertTrue(result.warnings().stream().anyMatch(w -> w.startsWith("with 6 pairs the signed-rank test's"
+                + " smallest p is 0.0313, not below alpha 0.05 / 4 keys (Holm)")), result.warnings().toString());
+        GateSettings one = new GateSettings(List.of(KeyMetric.P99), 0.05, 0.1, false, false); // read and update
+        GateResult single = GateResult.judge("b", PairedRuns.of(GateTest.run("a", "memory", 6, 10_000, 20_000, 1),
+                GateTest.run("b", "memory", 6, 20_000, 20_000, 2), one.metrics()), one);
+        assertTrue(single.warnings().stream().noneMatch(w -> w.contains("smallest p")), single.warnings().toString());
+        assertTrue(single.verdicts().stream().allMatch(v -> v.verdict() == Verdict.REGRESSED));
     }
 
     @Test
