@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 /**
  * Runs one crash trial: starts the writer ({@link CrashChild} {@code write}) in a fresh JVM,
  * records its acknowledgements from its standard output as they come, kills its whole process
- * tree with SIGKILL ({@link Process#destroyForcibly()} on Linux) {@code delay} milliseconds after
+ * tree with SIGKILL ({@link ProcessHandle#destroyForcibly()} on Linux) {@code delay} milliseconds after
  * the store opened, then starts the verifier ({@link CrashChild} {@code verify}) in another fresh
  * JVM on the same data and reads its findings.
  *
@@ -138,10 +138,15 @@ final class TrialRunner {
         }
     }
 
-    /** SIGKILL to the process's descendants, then to it; waits until it is gone. */
+    /**
+     * SIGKILL to the process's descendants, then to it; waits until it is gone. Through its
+     * {@link ProcessHandle}: {@link Process#destroyForcibly()} also closes the pipes, and the
+     * acknowledgements still in the pipe would be lost with them (the writer would seem to have
+     * applied writes it never acknowledged).
+     */
     static void kill(Process process) throws InterruptedException {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        process.toHandle().destroyForcibly();
         process.waitFor();
     }
 

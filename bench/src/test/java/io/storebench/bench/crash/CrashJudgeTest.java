@@ -30,7 +30,11 @@ class CrashJudgeTest {
     Path temp;
 
     private CrashChild.Target target(String engine) {
-        return new CrashChild.Target(engine, Durability.BUFFERED, temp.resolve(engine), SEED, KEYS);
+        return target(engine, engine);
+    }
+
+    private CrashChild.Target target(String engine, String folder) {
+        return new CrashChild.Target(engine, Durability.BUFFERED, temp.resolve(folder), SEED, KEYS);
     }
 
     /** Applies ops {@code 0..count-1} of the stream, as the writer does, and closes the store. */
@@ -59,8 +63,8 @@ class CrashJudgeTest {
         assertEquals(WRITTEN, findings.acknowledged());
         assertTrue(findings.writesChecked() > WRITTEN, describe(findings)); // batches count each entry
         // every prefix is consistent too: op k in flight, applied (the store holds ops 0..k)
-        write(target(engine + "-prefix"), 1);
-        Findings inFlightApplied = CrashChild.verify(target(engine + "-prefix"), 0);
+        write(target(engine, "prefix"), 1);
+        Findings inFlightApplied = CrashChild.verify(target(engine, "prefix"), 0);
         assertFalse(inFlightApplied.violated(), describe(inFlightApplied));
     }
 
@@ -93,7 +97,8 @@ class CrashJudgeTest {
         assertEquals(0, inFlight.lost(), describe(inFlight));
         assertTrue(inFlight.inFlightBatch());
         Findings acknowledged = CrashChild.verify(target, batch.seq() + 1);
-        assertEquals(1, acknowledged.tornBatches(), describe(acknowledged));
+        // at least that batch: a later batch in flight may look torn through the keys that lost its writes
+        assertTrue(acknowledged.tornBatches() >= 1, describe(acknowledged));
         assertTrue(acknowledged.lost() > 0, describe(acknowledged));
     }
 
@@ -102,12 +107,12 @@ class CrashJudgeTest {
     void aBatchInFlightIsWholeOrAbsentNotTornByAKeyAbsentEitherWay(String engine) {
         // a batch that deletes a key already absent and puts another: applied or not, it is not torn
         WriteStream.Op batch = batchDeletingAnAbsentKey();
-        CrashChild.Target before = target(engine + "-before");
+        CrashChild.Target before = target(engine, "before");
         write(before, batch.seq());
         Findings notApplied = CrashChild.verify(before, batch.seq());
         assertFalse(notApplied.violated(), describe(notApplied));
         assertTrue(notApplied.inFlightBatch());
-        CrashChild.Target after = target(engine + "-after");
+        CrashChild.Target after = target(engine, "after");
         write(after, batch.seq() + 1);
         Findings applied = CrashChild.verify(after, batch.seq());
         assertFalse(applied.violated(), describe(applied));
