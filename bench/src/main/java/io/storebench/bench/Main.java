@@ -6,6 +6,7 @@ import io.storebench.bench.analysis.CompareCommand;
 import io.storebench.bench.analysis.GateCommand;
 import io.storebench.bench.analysis.HistoryCommand;
 import io.storebench.bench.analysis.ReportCommand;
+import io.storebench.bench.crash.CrashCheckCommand;
 import io.storebench.bench.run.RunCommand;
 import io.storebench.engine.EngineRegistry;
 import io.storebench.workloads.cli.Cli;
@@ -68,7 +69,8 @@ public final class Main implements Callable<Integer> {
             "calibrate", CalibrateCommand::run,
             "compare", CompareCommand::run,
             "report", ReportCommand::run,
-            "history", HistoryCommand::run);
+            "history", HistoryCommand::run,
+            "crashcheck", CrashCheckCommand::run);
 
     /** A command's static {@code run(args, out, err)} entry. */
     @FunctionalInterface
@@ -116,6 +118,7 @@ public final class Main implements Callable<Integer> {
         root.addSubcommand("compare", CompareCommand.spec(out, err).name("compare"));
         root.addSubcommand("report", ReportCommand.spec(out, err).name("report"));
         root.addSubcommand("history", HistoryCommand.spec(out, err).name("history"));
+        root.addSubcommand("crashcheck", CrashCheckCommand.spec(out, err).name("crashcheck"));
         root.addSubcommand("completion", new CompletionCommand());
         root.addSubcommand("help", new HelpCommand());
         return Cli.configure(root, out, err);

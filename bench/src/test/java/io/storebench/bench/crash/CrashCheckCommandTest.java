@@ -1,0 +1,92 @@
+package io.storebench.bench.crash;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.storebench.bench.io.JsonFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code crashcheck} end to end: writer processes killed with SIGKILL on real RocksDB, LMDB and
+ * SQLite files, verified by fresh processes; and its refusals, one line each with exit 2.
+ */
+class CrashCheckCommandTest {
+    @TempDir
+    Path temp;
+
+    record Output(int exit, String out, String err) {
+    }
+
+    private static Output crashcheck(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = CrashCheckCommand.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Output(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void killedWritersLoseNoAcknowledgedWriteOnTheEmbeddedEngines() throws Exception {
+        Path folder = temp.resolve("check");
+        Output output = crashcheck("--engines", "rocksdb,lmdb,sqlite", "--durability", "buffered,strict", "--trials",
+                "2", "--max-delay-ms", "800", "--seed", "7", "--out", folder.toString());
+        assertEquals(0, output.exit(), output.out() + output.err());
+        assertTrue(output.out().contains("crashcheck: rocksdb buffered trial 1/2: killed"), output.out());
+        assertTrue(output.out().contains("not an OS crash"), output.out());
+        CrashCheckFile file = JsonFiles.read(folder.resolve("crashcheck.json"), CrashCheckFile.class);
+        assertEquals(6, file.summaries().size());
+        long acknowledged = 0;
+        for (CrashSummary summary : file.summaries()) {
+            assertEquals(2, summary.trials(), summary.toString());
+            assertEquals(0, summary.lost(), summary.toString());
+            assertEquals(0, summary.tornBatches(), summary.toString());
+            assertEquals(0, summary.corrupt(), summary.toString());
+            assertEquals(0, summary.unissued(), summary.toString());
+            assertEquals(0, summary.failedOpens(), summary.toString());
+            assertEquals(CrashSummary.Verdict.PASS, summary.verdict());
+            acknowledged += summary.writesChecked();
+        }
+        assertTrue(acknowledged > 1000, "writes were acknowledged before the kills: " + acknowledged);
+        assertEquals(12, file.trials().size());
+        assertEquals(0, file.exitCode());
+        assertTrue(Files.notExists(folder.resolve("trials")), "passing trials' data is removed");
+    }
+
+    @Test
+    void badInputIsOneLineAndExit2() throws Exception {
+        Path aFile = Files.writeString(temp.resolve("a-file"), "x");
+        Path notEmpty = Files.createDirectories(temp.resolve("full"));
+        Files.writeString(notEmpty.resolve("x"), "x");
+        String[][] cases = {
+            {"--trials", "0"}, {"allowed: 1..100000"},
+            {"--trials", "many"}, {"'many' is not a whole number"},
+            {"--max-delay-ms", "0"}, {"allowed: 1..600000"},
+            {"--keys", "5"}, {"allowed: 32..1000000"},
+            {"--engines", "nosuch"}, {"known engines"},
+            {"--engines", "memory"}, {"not persistent"},
+            {"--engines", "etcd"}, {"is remote"},
+            {"--engines", "rocksdb,rocksdb"}, {"twice"},
+            {"--engines", "rocksdb,"}, {"empty item"},
+            {"--durability", "none"}, {"cannot honour durability 'none'"},
+            {"--durability", "fast"}, {"unknown durability profile 'fast'"},
+            {"--out", aFile.toString()}, {"is a file"},
+            {"--out", notEmpty.toString()}, {"is not empty"},
+            {"--bogus"}, {"--bogus"},
+        };
+        for (int i = 0; i < cases.length; i += 2) {
+            Output output = crashcheck(cases[i]);
+            assertEquals(2, output.exit(), String.join(" ", cases[i]) + ": " + output.err());
+            assertEquals(1, output.err().lines().count(), output.err());
+            assertTrue(output.err().startsWith("storebench crashcheck: "), output.err());
+            assertTrue(output.err().contains(cases[i + 1][0]), String.join(" ", cases[i]) + ": " + output.err());
+            assertEquals("", output.out());
+        }
+    }
+}
