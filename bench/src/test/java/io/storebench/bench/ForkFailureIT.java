@@ -138,9 +138,9 @@ class ForkFailureIT {
         Path systemTemp = Files.createDirectories(temp.resolve("system-tmp"));
         Path first = temp.resolve("first");
         BenchmarksJar.Running running = BenchmarksJar.start(temp, Map.of(), List.of("-Djava.io.tmpdir=" + systemTemp),
-                "run", "--engines", "memory", "--records", "1000", "--forks", "3", "--warmup-iterations", "0",
-                "--iterations", "1", "--iteration-time", "2s", "--out", first.toString());
-        running.awaitOutput("# Fork: 1 of 3", Duration.ofMinutes(1));
+                "run", "--engines", "memory", "--records", "1000", "--forks", "4", "--warmup-iterations", "0",
+                "--iterations", "1", "--iteration-time", "3s", "--out", first.toString());
+        running.awaitOutput("# Fork: 1 of 4", Duration.ofMinutes(1));
 
         Path second = temp.resolve("second");
         BenchmarksJar.Result refused = BenchmarksJar.start(temp, Map.of(), List.of("-Djava.io.tmpdir=" + systemTemp),

@@ -122,23 +122,28 @@ public final class RunFolder {
         }
     }
 
-    /** The files of {@code forks/} and {@code hdr/} at one moment: what a fork adds is what it wrote. */
-    record ForkFiles(Set<Path> files) {
+    /**
+     * The files of {@code forks/} and {@code hdr/} at one moment: what a fork adds is what it wrote.
+     *
+     * @param listed false when a folder could not be listed: then nothing is removed since
+     */
+    record ForkFiles(Set<Path> files, boolean listed) {
     }
 
     ForkFiles forkFiles() {
         Set<Path> files = new HashSet<>();
+        boolean listed = true;
         for (String sub : List.of("forks", "hdr")) {
             Path dir = directory.resolve(sub);
             if (Files.isDirectory(dir)) {
                 try (Stream<Path> entries = Files.list(dir)) {
                     entries.forEach(files::add);
-                } catch (IOException e) {
-                    // an unreadable folder: nothing of it is removed later
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    listed = false;
                 }
             }
         }
-        return new ForkFiles(files);
+        return new ForkFiles(files, listed);
     }
 
     /**
@@ -147,8 +152,9 @@ public final class RunFolder {
      * removed is said on standard error.
      */
     void removeSince(ForkFiles before) {
-        for (Path file : forkFiles().files()) {
-            if (!before.files().contains(file)) {
+        ForkFiles now = forkFiles();
+        for (Path file : now.files()) {
+            if (before.listed() && now.listed() && !before.files().contains(file)) {
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException e) {
