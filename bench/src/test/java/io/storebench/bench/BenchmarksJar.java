@@ -46,6 +46,16 @@ final class BenchmarksJar {
             }
         }
 
+        /** The jar's JVM: its descendants are the run's forks. */
+        ProcessHandle process() {
+            return process.toHandle();
+        }
+
+        /** What it has printed on standard output so far. */
+        String outputSoFar() throws IOException {
+            return Files.readString(out, StandardCharsets.UTF_8);
+        }
+
         /** Waits for the process (10 minutes at most) and returns its exit code and output. */
         Result finish() throws IOException, InterruptedException {
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
@@ -69,11 +79,18 @@ final class BenchmarksJar {
 
     /** Starts the jar with {@code environment} added to this JVM's environment. */
     static Running start(Path workingDirectory, Map<String, String> environment, String... args) throws IOException {
+        return start(workingDirectory, environment, List.of(), args);
+    }
+
+    /** Starts the jar with {@code environment} added to this JVM's environment and {@code jvmFlags} before {@code -jar}. */
+    static Running start(Path workingDirectory, Map<String, String> environment, List<String> jvmFlags, String... args)
+            throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: integration tests run after package");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("benchmarks-jar", ".out");
         Path err = Files.createTempFile("benchmarks-jar", ".err");

@@ -47,6 +47,13 @@ class InterruptIT {
             assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList(),
                     "no half-written file");
         }
+        // jmh.json is whole (it was left empty by JMH before): the finished forks, one row of raw data each
+        com.fasterxml.jackson.databind.JsonNode jmh = JsonFiles.MAPPER.readTree(out.resolve("jmh.json").toFile());
+        assertEquals(finished, jmh.get(0).get("primaryMetric").get("rawData").size(), jmh.toString());
+        try (Stream<Path> logs = Files.list(out.resolve("hdr"))) {
+            assertEquals(finished, logs.count(), "one whole log per finished fork, none of the stopped one");
+        }
+        assertFalse(Files.exists(out.resolve("tmp")), "no temporary file left");
     }
 
     private static long forks(Path out) throws Exception {

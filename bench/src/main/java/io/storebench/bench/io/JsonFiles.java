@@ -24,12 +24,24 @@ public final class JsonFiles {
         writeString(file, MAPPER.writeValueAsString(value) + "\n");
     }
 
-    /** Writes {@code text} to {@code file} atomically: readers see the old file or the whole new one. */
+    /**
+     * Writes {@code text} to {@code file} atomically: readers see the old file or the whole new one.
+     * A write that fails (a full disk) leaves no temporary file behind.
+     */
     public static void writeString(Path file, String text) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.writeString(temporary, text, StandardCharsets.UTF_8);
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
     }
 
     public static <T> T read(Path file, Class<T> type) throws IOException {

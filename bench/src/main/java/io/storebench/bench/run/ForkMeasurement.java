@@ -106,7 +106,10 @@ public final class ForkMeasurement {
             if (meter != null) {
                 meter.close();
             }
-            closeStore();
+            String closeError = closeStore(); // said in one line: the fork fails with what went wrong first
+            if (closeError != null) {
+                e.addSuppressed(new IllegalStateException(closeError));
+            }
             throw e;
         }
     }
@@ -298,23 +301,26 @@ public final class ForkMeasurement {
      * Closes the store and removes its data, then, for a fork that measured, measures the engine's
      * boundary when it has one ({@link BoundaryProbe}: after the store is closed, so that nothing of
      * the engine runs beside it) and writes {@code forks/<fork-id>.json}; called from the trial
-     * tear-down. The result is written even when closing failed; that failure is thrown after it.
+     * tear-down. A store that fails to close (RocksDB after a full disk: {@code close failed: Seen
+     * error}) is said in one line and recorded in the result as its {@code closeError}: the
+     * measurement had ended, and stands.
      */
     public void finish() {
         CURRENT.compareAndSet(this, null);
+        String closeError = null;
         try {
             try {
                 jvmGc.close();
                 log.close();
             } finally {
-                closeStore();
+                closeError = closeStore();
             }
         } finally {
-            writeResult();
+            writeResult(closeError);
         }
     }
 
-    private void writeResult() {
+    private void writeResult(String closeError) {
         if (!totals.measured()) {
             return;
         }
@@ -323,7 +329,7 @@ public final class ForkMeasurement {
                     new ForkTotals.ForkIdentity(engine, forkId, workloadRun.threads(),
                             settings.engineConfig(engine, dataDirectory, registry).durability().label(),
                             workloadRun.fingerprint(), settings.rate(), versions),
-                    counters, load, boundary()));
+                    counters, load, boundary(), closeError));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the result of fork " + forkId, e);
         }
@@ -351,9 +357,19 @@ public final class ForkMeasurement {
         }
     }
 
-    private void closeStore() {
+    /**
+     * Closes the store and removes its data; returns why closing failed, in one line (also printed
+     * on the fork's console), or null.
+     */
+    private String closeStore() {
         try {
             store.close();
+            return null;
+        } catch (RuntimeException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+            String line = message.startsWith(engine + ": ") ? message : engine + ": close failed: " + message;
+            System.err.println("storebench: " + line);
+            return line;
         } finally {
             DataDirectory.delete(dataDirectory);
         }

@@ -93,8 +93,10 @@ final class ForkTotals {
      * The fork's result; {@link #measured()} must be true.
      *
      * @param boundary what the engine's language boundary cost in this fork, or null
+     * @param closeError why closing the store failed, one line, or null
      */
-    ForkResult result(ForkIdentity fork, OperationCounters counters, LoadResult load, BoundaryCost boundary) {
+    ForkResult result(ForkIdentity fork, OperationCounters counters, LoadResult load, BoundaryCost boundary,
+            String closeError) {
         List<OperationResult> operations = new ArrayList<>();
         long total = 0;
         for (int i = 0; i < OPERATIONS.length; i++) {
@@ -112,7 +114,7 @@ final class ForkTotals {
         return new ForkResult(fork.engine(), fork.forkId(), fork.threads(), fork.durability(), fork.fingerprint(),
                 fork.rate() <= 0, fork.rate(), load, total / (measuredNanos / 1e9), List.copyOf(iterationThroughputs),
                 operations, metrics, lateTotal, maxLagTotal, counters.injectedTotal(), counters.firstError(),
-                List.copyOf(unavailable), fork.versions(), boundary);
+                List.copyOf(unavailable), fork.versions(), boundary, closeError);
     }
 
     /**

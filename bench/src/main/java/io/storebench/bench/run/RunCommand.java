@@ -38,8 +38,11 @@ import picocli.CommandLine.Unmatched;
         footer = {"", "Every engine option is also a flag of its own, --ENGINE-OPTION VALUE (listed above, after"
                 + " --prof), its value taken whole, so a list needs no escaping; the same option given here and in"
                 + " --engine-options is refused.", "",
+                "A fork that fails (killed, out of memory, an exception) is recorded in run.json with why, and the"
+                + " run goes on with the next fork. One run at a time: a run holds JMH's lock (java.io.tmpdir/jmh.lock)"
+                + " and another is refused (exit 2); java -Djmh.ignoreLock=true -jar ... runs anyway.", "",
                 "Exit codes: 0 done, 1 a fork failed or forks are missing (the run folder says which), 2 bad input"
-                + " (nothing is run), 130 interrupted (finished forks are kept)."})
+                + " or another run holds the lock (nothing is run), 130 interrupted (finished forks are kept)."})
 public final class RunCommand implements Callable<Integer> {
     public static final int EXIT_OK = 0;
     public static final int EXIT_FAILED = 1;
@@ -116,18 +119,22 @@ public final class RunCommand implements Callable<Integer> {
         List<String> command = new ArrayList<>(List.of("run"));
         command.addAll(parsed.originalArgs());
         RunSettings settings;
+        RunLock lock = null;
         RunFolder folder = null;
         try {
             settings = RunSettings.parse(checked(parsed), registry);
             folder = RunFolder.create(settings);
             Preflight.check(settings, folder, registry);
+            lock = RunLock.acquire(); // once the input is checked, before the folder is written: refused, it is removed
             folder.writeStart(command, settings);
         } catch (IllegalArgumentException | UncheckedIOException e) {
+            release(lock);
             if (folder != null) {
                 folder.discardIfEmpty();
             }
             throw badInput(e.getMessage());
         } catch (IOException e) {
+            release(lock);
             throw badInput("cannot write the run folder: " + e.getMessage());
         }
         out.printf(Locale.ROOT, "storebench: %s on %s, %,d records, %d threads, %s; profile %s (%d forks, %d x %d ms"
@@ -137,7 +144,17 @@ public final class RunCommand implements Callable<Integer> {
                 settings.profile().label(), settings.forks(), settings.warmupIterations(), settings.warmupMillis(),
                 settings.iterations(), settings.operations() > 0 ? settings.operations() / settings.iterations()
                         + " operations" : settings.iterationMillis() + " ms", folder.directory());
-        return new RunLifecycle(folder, command, settings, registry).run(out, err);
+        try {
+            return new RunLifecycle(folder, command, settings, registry).run(out, err);
+        } finally {
+            lock.close();
+        }
+    }
+
+    private static void release(RunLock lock) {
+        if (lock != null) {
+            lock.close();
+        }
     }
 
     /**

@@ -7,27 +7,40 @@ import io.storebench.engine.DataDirectory;
 import io.storebench.engine.EngineProvider;
 import io.storebench.engine.EngineRegistry;
 import io.storebench.stats.model.EngineRun;
+import io.storebench.stats.model.ForkFailure;
 import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.RunRecord;
 import io.storebench.stats.model.SettingsRecord;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
 
 /**
  * A run's folder: {@code command.txt}, {@code settings.json} (the settings every fork reads, see
  * {@link SettingsFile}),
  * {@code forks/} (one result per finished fork), {@code hdr/} (HdrHistogram logs), {@code jmh.json},
- * {@code run.json} and {@code report.md}. Every file is written atomically.
+ * {@code run.json} and {@code report.md}. Every file is complete or absent: written atomically, or,
+ * for a fork's log, removed when the fork does not finish ({@link #removeSince}). While a fork runs,
+ * {@code data/} holds its store and {@code tmp/} its temporary files (its {@code java.io.tmpdir}:
+ * the engines' native libraries); both are removed after it.
  */
 public final class RunFolder {
     private final Path directory;
@@ -85,6 +98,112 @@ public final class RunFolder {
         return directory;
     }
 
+    /** {@code tmp/}: the running fork's {@code java.io.tmpdir}. */
+    Path temporaryDirectory() {
+        return directory.resolve("tmp");
+    }
+
+    /** Creates {@link #temporaryDirectory()}, empty, for the next fork. */
+    void prepareTemporaryDirectory() {
+        removeTemporaryDirectory();
+        try {
+            Files.createDirectories(temporaryDirectory());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot create " + temporaryDirectory(), e);
+        }
+    }
+
+    /** Removes {@link #temporaryDirectory()} and what a fork left in it. */
+    void removeTemporaryDirectory() {
+        try {
+            DataDirectory.delete(temporaryDirectory());
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("storebench: " + e.getMessage() + ": " + e.getCause().getMessage());
+        }
+    }
+
+    /**
+     * The files of {@code forks/} and {@code hdr/} at one moment: what a fork adds is what it wrote.
+     *
+     * @param listed false when a folder could not be listed: then nothing is removed since
+     */
+    record ForkFiles(Set<Path> files, boolean listed) {
+    }
+
+    ForkFiles forkFiles() {
+        Set<Path> files = new HashSet<>();
+        boolean listed = true;
+        for (String sub : List.of("forks", "hdr")) {
+            Path dir = directory.resolve(sub);
+            if (Files.isDirectory(dir)) {
+                try (Stream<Path> entries = Files.list(dir)) {
+                    entries.forEach(files::add);
+                } catch (IOException | java.io.UncheckedIOException e) {
+                    listed = false;
+                }
+            }
+        }
+        return new ForkFiles(files, listed);
+    }
+
+    /**
+     * Removes what a fork that did not finish wrote since {@code before}: its partial log and
+     * anything else in {@code forks/} and {@code hdr/}, and its data. A file that cannot be
+     * removed is said on standard error.
+     */
+    void removeSince(ForkFiles before) {
+        ForkFiles now = forkFiles();
+        for (Path file : now.files()) {
+            if (before.listed() && now.listed() && !before.files().contains(file)) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    System.err.println("storebench: cannot remove " + file + ": " + e.getMessage());
+                }
+            }
+        }
+        for (String sub : List.of("forks", "hdr")) {
+            try (Stream<Path> entries = Files.list(directory.resolve(sub))) {
+                if (entries.findAny().isEmpty()) {
+                    Files.delete(directory.resolve(sub)); // made by that fork: the folder does not list it
+                }
+            } catch (IOException e) {
+                // absent, or not empty: kept
+            }
+        }
+        try {
+            removeLeftoverData();
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("storebench: " + e.getMessage() + ": " + e.getCause().getMessage());
+        }
+    }
+
+    /**
+     * Writes {@code jmh.json}, JMH's own results of the forks that finished, once (a file that
+     * exists is complete); nothing when no fork finished.
+     */
+    void writeJmhResults(Collection<RunResult> results) throws IOException {
+        if (results.isEmpty()) {
+            return;
+        }
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        try (PrintStream stream = new PrintStream(json, true, StandardCharsets.UTF_8)) {
+            ResultFormatFactory.getInstance(ResultFormatType.JSON, stream).writeOut(results);
+        }
+        JsonFiles.writeString(directory.resolve("jmh.json"), json.toString(StandardCharsets.UTF_8));
+    }
+
+    /** What the run folder holds of its results, for the run's last line: {@code run.json, report.md, ...}. */
+    List<String> written() {
+        List<String> written = new ArrayList<>();
+        for (String name : List.of("run.json", "report.md", "report.html", "hdr/", "jmh.json", "jfr/")) {
+            if (Files.exists(directory.resolve(name))) {
+                written.add(name);
+            }
+        }
+        return written;
+    }
+
     /** {@code settings.json}: the run's settings, written by {@link #writeStart}. */
     public Path settingsFile() {
         return directory.resolve(SettingsFile.NAME);
@@ -116,18 +235,26 @@ public final class RunFolder {
         return results;
     }
 
-    /** Builds {@code run.json} from the finished forks, noting what is missing, and writes it. */
-    public RunRecord writeRecord(List<String> command, RunSettings settings, EngineRegistry registry)
-            throws IOException {
+    /**
+     * Builds {@code run.json} from the finished forks and the failed ones ({@code failures}, by
+     * engine), noting what is missing ({@code N of M forks failed}, {@code N of M forks did not
+     * finish}), and writes it.
+     */
+    public RunRecord writeRecord(List<String> command, RunSettings settings, EngineRegistry registry,
+            Map<String, List<ForkFailure>> failures) throws IOException {
         List<ForkResult> forks = forks();
         List<EngineRun> engines = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String engine : settings.engines()) {
             EngineProvider provider = registry.provider(engine);
             List<ForkResult> mine = forks.stream().filter(f -> f.engine().equals(engine)).toList();
-            if (mine.size() < settings.forks()) {
-                missing.add(engine + ": " + (settings.forks() - mine.size()) + " of " + settings.forks()
-                        + " forks did not finish");
+            List<ForkFailure> failed = failures.getOrDefault(engine, List.of());
+            if (!failed.isEmpty()) {
+                missing.add(engine + ": " + failed.size() + " of " + settings.forks() + " forks failed");
+            }
+            int unfinished = settings.forks() - mine.size() - failed.size();
+            if (unfinished > 0) {
+                missing.add(engine + ": " + unfinished + " of " + settings.forks() + " forks did not finish");
             }
             // Each fork records what it ran (libraries and server) where the engine is loaded anyway:
             // the parent loads no engine's native code to ask.
@@ -135,7 +262,7 @@ public final class RunFolder {
             engines.add(new EngineRun(engine, provider.description(),
                     provider.capabilities().stream().map(c -> c.label()).toList(),
                     settings.engineConfig(engine, directory, registry).durability().label(),
-                    EngineRecords.profile(provider.profile()), versions, mine));
+                    EngineRecords.profile(provider.profile()), versions, mine, failed));
         }
         RunRecord record = new RunRecord(RunRecord.SCHEMA, runId, createdAt, command, new TreeMap<>(settings.options()),
                 effectiveSettings(settings), Environment.describe(directory), engines, missing.isEmpty(), missing);
@@ -143,9 +270,10 @@ public final class RunFolder {
         return record;
     }
 
-    /** Removes fork data directories left by interrupted forks. */
+    /** Removes fork data directories and temporary files left by interrupted or failed forks. */
     public void removeLeftoverData() {
         DataDirectory.delete(directory.resolve("data"));
+        DataDirectory.delete(temporaryDirectory());
     }
 
     /** The run's effective settings, for {@code run.json}. */

@@ -3,22 +3,25 @@ package io.storebench.bench.run;
 import io.storebench.bench.analysis.ComparisonTable;
 import io.storebench.bench.analysis.RunReport;
 import io.storebench.engine.EngineRegistry;
+import io.storebench.stats.model.EngineRun;
+import io.storebench.stats.model.ForkFailure;
 import io.storebench.stats.model.RunRecord;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
+import java.util.stream.Collectors;
 
 /**
- * A checked run from its first fork to its finished folder: runs JMH, and whether the run ends or
- * is interrupted (a shutdown hook: Ctrl-C, SIGTERM), stops the forks, writes {@code run.json},
- * {@code report.md} and {@code report.html} from what finished, exactly once.
+ * A checked run from its first fork to its finished folder: runs the forks ({@link ForkSequence}:
+ * one failing costs that fork only), and whether the run ends or is interrupted (a shutdown hook:
+ * Ctrl-C, SIGTERM), stops the forks and writes {@code run.json}, {@code report.md},
+ * {@code report.html} and {@code jmh.json} from what finished, exactly once.
  */
 final class RunLifecycle {
     private final RunFolder folder;
@@ -27,6 +30,8 @@ final class RunLifecycle {
     private final EngineRegistry registry;
     private final AtomicBoolean finished = new AtomicBoolean();
     private final CountDownLatch recorded = new CountDownLatch(1);
+    private final CountDownLatch forksDone = new CountDownLatch(1);
+    private ForkSequence forks;
 
     RunLifecycle(RunFolder folder, List<String> command, RunSettings settings, EngineRegistry registry) {
         this.folder = folder;
@@ -37,24 +42,23 @@ final class RunLifecycle {
 
     /** Runs the forks and finishes the folder; returns the exit code of {@code run}. */
     int run(PrintStream out, PrintStream err) {
+        forks = new ForkSequence(settings, folder, out, err);
         Thread onInterrupt = new Thread(() -> {
             if (finished.compareAndSet(false, true)) {
+                forks.stop(); // no fork starts after this
                 stopForks(); // a fork left running would write into the folder after run.json
                 RunRecord record = finish(err);
                 err.println("storebench: interrupted; " + (record == null ? "nothing recorded"
                         : "what finished is in " + folder.directory().resolve("run.json")));
             } else {
-                awaitQuietly(recorded); // the main thread is writing the results: let it finish
+                awaitQuietly(recorded, 60); // the main thread is writing the results: let it finish
             }
         }, "storebench-interrupt");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        boolean failed = false;
         try {
-            new Runner(JmhOptions.of(settings, folder).build()).run();
-        } catch (RunnerException e) {
-            failed = true;
-            err.println("storebench: a benchmark failed: " + e.getMessage());
+            forks.run();
         } finally {
+            forksDone.countDown();
             if (!finished.compareAndSet(false, true)) {
                 return RunCommand.EXIT_INTERRUPTED; // the shutdown hook is finishing the run
             }
@@ -76,20 +80,46 @@ final class RunLifecycle {
         out.println();
         out.print(ComparisonTable.text(record));
         out.println();
-        out.println("storebench: run folder " + folder.directory() + " (run.json, report.md, report.html, hdr/, jmh.json)");
-        return failed || !record.complete() ? RunCommand.EXIT_FAILED : RunCommand.EXIT_OK;
+        for (EngineRun engine : record.engines()) {
+            if (!engine.failedForks().isEmpty()) {
+                err.println("storebench: " + engine.engine() + ": " + engine.failedForks().size() + " of "
+                        + settings.forks() + " forks failed: " + engine.failedForks().stream()
+                        .map(f -> "fork " + f.fork() + " " + f.why()).collect(Collectors.joining("; ")));
+            }
+        }
+        out.println("storebench: run folder " + folder.directory() + " (" + String.join(", ", folder.written()) + ")");
+        return record.complete() ? RunCommand.EXIT_OK : RunCommand.EXIT_FAILED;
     }
 
-    /** Writes run.json, report.md and report.html from whatever forks finished, and removes leftover data. */
+    /**
+     * Writes run.json, report.md, report.html and jmh.json from whatever forks finished (and those
+     * that failed), and removes leftover data and temporary files. Interrupted, it first waits
+     * (30 s at most) for the fork loop to leave the fork it was running.
+     */
     RunRecord finish(PrintStream err) {
+        Map<String, List<ForkFailure>> failures = Map.of();
+        if (forks != null) {
+            stopForksUntil(forksDone);
+            failures = forks.failures();
+        }
         try {
             folder.removeLeftoverData();
-            RunRecord record = folder.writeRecord(command, settings, registry);
+            RunRecord record = folder.writeRecord(command, settings, registry, failures);
             RunReport.write(folder.directory(), record, RunReport.DEFAULT_RANKING);
+            if (forks != null) {
+                folder.writeJmhResults(forks.runResults());
+            }
             return record;
         } catch (IOException | RuntimeException e) {
             err.println("storebench: cannot write the run's results: " + e.getMessage());
             return null;
+        }
+    }
+
+    /** Stops forks until the fork loop has ended: one that started as the loop was told to stop is stopped too. */
+    private static void stopForksUntil(CountDownLatch done) {
+        for (int second = 0; second < 30 && !awaitQuietly(done, 1); second++) {
+            stopForks();
         }
     }
 
@@ -109,11 +139,12 @@ final class RunLifecycle {
         }
     }
 
-    private static void awaitQuietly(CountDownLatch latch) {
+    private static boolean awaitQuietly(CountDownLatch latch, int seconds) {
         try {
-            latch.await(60, TimeUnit.SECONDS);
+            return latch.await(seconds, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return true;
         }
     }
 }

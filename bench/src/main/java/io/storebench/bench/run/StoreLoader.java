@@ -45,40 +45,45 @@ final class StoreLoader {
         LongAdder userBytes = new LongAdder();
         List<Thread> loaders = new ArrayList<>();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        AtomicReference<Error> fatal = new AtomicReference<>(); // an OutOfMemoryError: the fork fails with it
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             int thread = t;
             Thread loader = new Thread(() -> {
-                KeySpec keys = spec.keys();
-                byte[] key = new byte[keys.size()];
-                SplittableRandom random = new SplittableRandom(spec.seed() ^ (0x9E3779B97F4A7C15L * (thread + 1)));
-                ValueGenerator values = new ValueGenerator(spec.values(), thread, random.split());
-                long inserted = 0;
-                WriteBatch batch = new WriteBatch();
-                long batchBytes = 0;
-                for (long ordinal = thread; ordinal < records; ordinal += threads) {
-                    keys.encode(ordinal, key);
-                    int length = values.fill(key, random);
-                    if (batchRows > 1) {
-                        batch.put(key.clone(), Arrays.copyOf(values.value(), length));
-                        batchBytes += key.length + (long) length;
-                        if (batch.size() == batchRows || ordinal + threads >= records) {
-                            inserted += write(store, batch, batchBytes, latency, failed, failure);
-                            batchBytes = 0;
+                try {
+                    KeySpec keys = spec.keys();
+                    byte[] key = new byte[keys.size()];
+                    SplittableRandom random = new SplittableRandom(spec.seed() ^ (0x9E3779B97F4A7C15L * (thread + 1)));
+                    ValueGenerator values = new ValueGenerator(spec.values(), thread, random.split());
+                    long inserted = 0;
+                    WriteBatch batch = new WriteBatch();
+                    long batchBytes = 0;
+                    for (long ordinal = thread; ordinal < records; ordinal += threads) {
+                        keys.encode(ordinal, key);
+                        int length = values.fill(key, random);
+                        if (batchRows > 1) {
+                            batch.put(key.clone(), Arrays.copyOf(values.value(), length));
+                            batchBytes += key.length + (long) length;
+                            if (batch.size() == batchRows || ordinal + threads >= records) {
+                                inserted += write(store, batch, batchBytes, latency, failed, failure);
+                                batchBytes = 0;
+                            }
+                            continue;
                         }
-                        continue;
+                        long begin = System.nanoTime();
+                        try {
+                            store.put(key, values.value(), length);
+                            inserted += key.length + (long) length;
+                        } catch (RuntimeException e) {
+                            failed.increment();
+                            failure.compareAndSet(null, e);
+                        }
+                        latency.recordValue(System.nanoTime() - begin);
                     }
-                    long begin = System.nanoTime();
-                    try {
-                        store.put(key, values.value(), length);
-                        inserted += key.length + (long) length;
-                    } catch (RuntimeException e) {
-                        failed.increment();
-                        failure.compareAndSet(null, e);
-                    }
-                    latency.recordValue(System.nanoTime() - begin);
+                    userBytes.add(inserted);
+                } catch (Error e) {
+                    fatal.compareAndSet(null, e); // a thread that dies silently would leave the data set with holes
                 }
-                userBytes.add(inserted);
             }, "storebench-loader-" + t);
             loaders.add(loader);
             loader.start();
@@ -90,6 +95,9 @@ final class StoreLoader {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while loading", e);
             }
+        }
+        if (fatal.get() != null) {
+            throw fatal.get();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (failed.sum() > 0) {

@@ -248,7 +248,7 @@ class ForkMeasurementTest {
         counters.error(io.storebench.workloads.Operation.UPDATE, new IllegalStateException("down"));
         counters.endIteration(true);
         ForkResult result = totals.result(new ForkTotals.ForkIdentity("memory", "memory-1", 2, "none", "f", 50,
-                java.util.Map.of("memory", "1")), counters, new LoadResult(10, 1, 10, 1, 1, 0, 100L, 1), null);
+                java.util.Map.of("memory", "1")), counters, new LoadResult(10, 1, 10, 1, 1, 0, 100L, 1), null, null);
         assertTrue(totals.measured());
         assertEquals(List.of("read", "update"), result.operations().stream().map(OperationResult::operation).toList(),
                 "an operation type that only failed is reported");
@@ -279,10 +279,88 @@ class ForkMeasurementTest {
         OperationCounters retrying = new OperationCounters("postgres", true);
         retrying.retried(io.storebench.workloads.Operation.READ, 3);
         retrying.endIteration(true);
-        assertEquals(3L, totals.result(identity, retrying, load, null).operations().get(0).retries());
+        assertEquals(3L, totals.result(identity, retrying, load, null, null).operations().get(0).retries());
         OperationCounters plain = new OperationCounters("memory", false);
         plain.endIteration(true);
-        assertNull(totals.result(identity, plain, load, null).operations().get(0).retries(), "null, not 0");
+        assertNull(totals.result(identity, plain, load, null, null).operations().get(0).retries(), "null, not 0");
+    }
+
+    /**
+     * A fork that fails at its start (after its store is open) keeps its own error, and leaves no
+     * thread, no data directory and no temporary file behind.
+     */
+    @Test
+    void aForkThatFailsAtItsStartLeavesNoThreadNorDataBehind() throws IOException {
+        Set<Thread> threadsBefore = Thread.getAllStackTraces().keySet();
+        // keys LMDB cannot take: refused before any fork in a run, here found by the fork once its store is open
+        RunSettings settings = RunCommand.settings(List.of("--engines", "memory", "--records", "100", "--key-size",
+                "600"), EngineRegistry.discover());
+        Path run = Files.createDirectories(temp.resolve("run"));
+        io.storebench.engine.ConfigurationException failed = org.junit.jupiter.api.Assertions.assertThrows(
+                io.storebench.engine.ConfigurationException.class, () -> new ForkMeasurement("lmdb", settings, run, 1));
+        assertTrue(failed.getMessage().startsWith("lmdb: keys of 600 bytes are too long"), failed.getMessage());
+        assertTrue(!Files.exists(run.resolve("data")) || files(run.resolve("data")).isEmpty(),
+                "no data directory left");
+        assertFalse(Files.exists(run.resolve("hdr")), "no log begun");
+        List<String> leftThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !threadsBefore.contains(t) && t.isAlive()).map(Thread::getName).toList();
+        assertEquals(List.of(), leftThreads.stream().filter(n -> n.startsWith("storebench")).toList(),
+                "no thread of the fork is left");
+    }
+
+    /**
+     * RocksDB on a full disk: its writes fail, and closing it fails too ({@code Seen error}, the
+     * WAL it could not write). That is one line on standard error and the result's
+     * {@code closeError}; the measurement, which had ended, is written and stands. Needs a small
+     * tmpfs (root may mount one); skipped where none can be mounted.
+     */
+    @Test
+    void aStoreThatFailsToCloseOnAFullDiskIsOneLineInTheResult() throws Exception {
+        Path disk = Files.createDirectories(temp.resolve("disk"));
+        Process mount = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=12m", "tmpfs", disk.toString())
+                .redirectErrorStream(true).start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(mount.waitFor() == 0, "cannot mount a small tmpfs here: "
+                + new String(mount.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        java.io.PrintStream realErr = System.err;
+        try {
+            Path run = Files.createDirectories(temp.resolve("run"));
+            Files.createSymbolicLink(run.resolve("data"), disk); // the store on the small disk, the results beside
+            RunSettings settings = RunCommand.settings(List.of("--engines", "rocksdb", "--records", "2000",
+                    "--threads", "1"), EngineRegistry.discover());
+            ForkMeasurement fork = new ForkMeasurement("rocksdb", settings, run, 1);
+            try (java.io.OutputStream filler = Files.newOutputStream(disk.resolve("filler"))) {
+                byte[] block = new byte[64 * 1024];
+                for (int i = 0; i < 1024; i++) {
+                    filler.write(block); // until the disk is full
+                }
+            } catch (IOException full) {
+                // the disk is full
+            }
+            OperationExecutor executor = fork.executor(0);
+            for (int i = 0; i < 5000; i++) {
+                executor.executeOne(); // ycsb-a: half are updates, which fail now
+            }
+            fork.endIteration(IterationType.MEASUREMENT);
+            java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            fork.finish(); // does not throw
+            System.setErr(realErr);
+
+            ForkResult result = JsonFiles.read(files(run.resolve("forks")).get(0), ForkResult.class);
+            assertTrue(result.errors() > 0, "updates failed on the full disk");
+            String closeError = result.closeError();
+            assertTrue(closeError != null && closeError.startsWith("rocksdb: ") && closeError.contains("close failed"),
+                    "close error: " + closeError);
+            assertFalse(closeError.contains("\n"), closeError);
+            assertEquals("storebench: " + closeError + "\n", err.toString(java.nio.charset.StandardCharsets.UTF_8)
+                    .lines().filter(l -> l.contains("close failed")).map(l -> l + "\n").findFirst().orElse(""),
+                    "said in one line");
+            assertFalse(err.toString(java.nio.charset.StandardCharsets.UTF_8).contains("\tat "), "no stack trace");
+            assertFalse(Files.exists(disk.resolve(result.forkId())), "its data is removed");
+        } finally {
+            System.setErr(realErr);
+            new ProcessBuilder("umount", "-l", disk.toString()).start().waitFor(); // lazily: a store that failed to close may hold a file
+        }
     }
 
     private static List<Path> files(Path directory) throws IOException {

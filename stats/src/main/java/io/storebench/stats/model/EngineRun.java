@@ -15,11 +15,21 @@ import java.util.Map;
  *     version, as its first finished fork recorded them; empty in {@code storebench.run/1} and when
  *     no fork finished
  * @param forks one entry per finished fork: the sample unit of every comparison
+ * @param failedForks one entry per fork that failed, with why (not samples); empty in runs written
+ *     before it existed
  */
 public record EngineRun(String engine, String description, List<String> capabilities, String durability,
-        EngineProfileRecord profile, Map<String, String> versions, List<ForkResult> forks) {
+        EngineProfileRecord profile, Map<String, String> versions, List<ForkResult> forks,
+        List<ForkFailure> failedForks) {
 
     public EngineRun {
         versions = versions == null ? Map.of() : new java.util.TreeMap<>(versions);
+        failedForks = failedForks == null ? List.of() : List.copyOf(failedForks);
+    }
+
+    /** An engine's part without failed forks. */
+    public EngineRun(String engine, String description, List<String> capabilities, String durability,
+            EngineProfileRecord profile, Map<String, String> versions, List<ForkResult> forks) {
+        this(engine, description, capabilities, durability, profile, versions, forks, List.of());
     }
 }

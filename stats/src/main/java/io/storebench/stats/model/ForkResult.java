@@ -31,23 +31,36 @@ import java.util.Map;
  * @param boundary for an engine behind a language boundary, whose latencies are timed on the far
  *     side of it, what the boundary cost in this fork; null for the other engines and in runs
  *     written before it existed
+ * @param closeError why closing the store failed after the measurement, one line (the
+ *     measurement stands: it had ended), or null; null in runs written before it existed
  */
 public record ForkResult(String engine, String forkId, int threads, String durability, String workloadFingerprint,
         boolean closedLoop, double rate, LoadResult load, double throughput, List<Double> iterationThroughputs,
         List<OperationResult> operations, EngineMetrics engineMetrics, long lateOperations,
         long maxScheduleLagNanos, long injectedOperations, String firstError, List<Unavailability> unavailable,
-        Map<String, String> versions, BoundaryCost boundary) {
+        Map<String, String> versions, BoundaryCost boundary, String closeError) {
 
     public ForkResult {
         unavailable = unavailable == null ? List.of() : List.copyOf(unavailable);
         versions = versions == null ? Map.of() : Map.copyOf(versions);
     }
 
+    /** A fork whose store closed cleanly. */
+    public ForkResult(String engine, String forkId, int threads, String durability, String workloadFingerprint,
+            boolean closedLoop, double rate, LoadResult load, double throughput, List<Double> iterationThroughputs,
+            List<OperationResult> operations, EngineMetrics engineMetrics, long lateOperations,
+            long maxScheduleLagNanos, long injectedOperations, String firstError, List<Unavailability> unavailable,
+            Map<String, String> versions, BoundaryCost boundary) {
+        this(engine, forkId, threads, durability, workloadFingerprint, closedLoop, rate, load, throughput,
+                iterationThroughputs, operations, engineMetrics, lateOperations, maxScheduleLagNanos,
+                injectedOperations, firstError, unavailable, versions, boundary, null);
+    }
+
     /** This fork under another id (an {@code ab} side names its forks by their pair). */
     public ForkResult withForkId(String id) {
         return new ForkResult(engine, id, threads, durability, workloadFingerprint, closedLoop, rate, load, throughput,
                 iterationThroughputs, operations, engineMetrics, lateOperations, maxScheduleLagNanos,
-                injectedOperations, firstError, unavailable, versions, boundary);
+                injectedOperations, firstError, unavailable, versions, boundary, closeError);
     }
 
     /** Failed operations of every type. */

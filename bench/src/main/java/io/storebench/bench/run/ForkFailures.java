@@ -1,0 +1,80 @@
+package io.storebench.bench.run;
+
+import io.storebench.stats.model.ForkFailure;
+import java.lang.reflect.InvocationTargetException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.runner.BenchmarkException;
+import org.openjdk.jmh.runner.RunnerException;
+
+/**
+ * Why a fork failed, from what JMH knows of it: the exit code of its JVM (a signal when the JVM
+ * reports 128 + N), the exception it sent back (JMH wraps it in its own), and its last lines.
+ */
+final class ForkFailures {
+    /** What JMH's host says when the fork's JVM ended badly and sent no exception: the exit code is all there is. */
+    private static final Pattern NO_EXCEPTION = Pattern.compile("Forked VM failed with exit code (\\d+)");
+    private static final Map<Integer, String> SIGNALS = Map.ofEntries(Map.entry(1, "SIGHUP"), Map.entry(2, "SIGINT"),
+            Map.entry(3, "SIGQUIT"), Map.entry(4, "SIGILL"), Map.entry(6, "SIGABRT"), Map.entry(7, "SIGBUS"),
+            Map.entry(8, "SIGFPE"), Map.entry(9, "SIGKILL"), Map.entry(11, "SIGSEGV"), Map.entry(13, "SIGPIPE"),
+            Map.entry(14, "SIGALRM"), Map.entry(15, "SIGTERM"));
+
+    private ForkFailures() {
+    }
+
+    /**
+     * The failure of fork {@code fork}.
+     *
+     * @param thrown what {@code Runner.run()} threw for it
+     * @param exitCode the exit code {@link ForkConsole} saw, or null
+     * @param lastLines what the fork printed last
+     */
+    static ForkFailure of(int fork, Throwable thrown, Integer exitCode, List<String> lastLines) {
+        Throwable cause = forkCause(thrown);
+        Matcher noException = NO_EXCEPTION.matcher(String.valueOf(cause.getMessage()));
+        boolean killed = cause instanceof IllegalStateException && noException.matches();
+        Integer exit = exitCode != null ? exitCode : killed ? Integer.valueOf(noException.group(1)) : null;
+        String signal = exit != null && exit > 128 && exit <= 128 + 64
+                ? SIGNALS.getOrDefault(exit - 128, "signal " + (exit - 128)) : null;
+        String exception = killed ? null : oneLine(cause);
+        String why = (signal != null ? "killed by " + signal + " (exit code " + exit + ")"
+                : exit != null ? "exit code " + exit : "")
+                + (exception == null ? "" : (exit != null ? ": " : "") + exception);
+        return new ForkFailure(fork, exit, signal, exception, lastLines, why.isEmpty() ? "no reason given" : why);
+    }
+
+    /** The fork's own exception inside JMH's wrappers (the host's RunnerException, BenchmarkException...). */
+    private static Throwable forkCause(Throwable thrown) {
+        Throwable t = thrown;
+        for (int depth = 0; depth < 20; depth++) {
+            if (t instanceof BenchmarkException && t.getSuppressed().length > 0) {
+                t = t.getSuppressed()[0]; // JMH keeps the real errors as suppressed exceptions
+            } else if ((t instanceof RunnerException || t instanceof ExecutionException
+                    || t instanceof InvocationTargetException) && t.getCause() != null) {
+                t = t.getCause();
+            } else {
+                break;
+            }
+        }
+        return t;
+    }
+
+    /** {@code class: message} on one line, with the root cause when it is another exception. */
+    static String oneLine(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String line = describe(e);
+        return root == e || line.contains(String.valueOf(root.getMessage())) ? line
+                : line + " (caused by " + describe(root) + ")";
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage() == null ? "" : ": " + e.getMessage().strip().replaceAll("\\s*\\R\\s*", " ");
+        return e.getClass().getName() + message;
+    }
+}
