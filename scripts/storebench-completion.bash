@@ -163,6 +163,7 @@ function _complete_storebench() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} compare" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} report" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} history" ];    then _picocli_storebench; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} crashcheck" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_storebench; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -175,9 +176,11 @@ function _complete_storebench() {
   local cmds6=(compare)
   local cmds7=(report)
   local cmds8=(history)
-  local cmds9=(help)
+  local cmds9=(crashcheck)
+  local cmds10=(help)
 
-  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_storebench_help; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_storebench_help; return $?; fi
+  if CompWordsContainsArray "${cmds9[@]}"; then _picocli_storebench_crashcheck; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_storebench_history; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_storebench_report; return $?; fi
   if CompWordsContainsArray "${cmds6[@]}"; then _picocli_storebench_compare; return $?; fi
@@ -197,7 +200,7 @@ function _picocli_storebench() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="run list inspect gate ab calibrate compare report history help"
+  local commands="run list inspect gate ab calibrate compare report history crashcheck help"
   local flag_opts="'--help' '--version'"
   local arg_opts=""
 
@@ -949,6 +952,54 @@ function _picocli_storebench_history() {
       type compopt &>/dev/null && compopt -o filenames
       positionals=$( compgen -f -- "${curr_word}" ) # files
     fi
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `crashcheck` subcommand.
+function _picocli_storebench_crashcheck() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--keep-data' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--engines' '--durability' '--trials' '--seed' '--max-delay-ms' '--keys' '--out'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--engines')
+      return
+      ;;
+    '--durability')
+      return
+      ;;
+    '--trials')
+      return
+      ;;
+    '--seed')
+      return
+      ;;
+    '--max-delay-ms')
+      return
+      ;;
+    '--keys')
+      return
+      ;;
+    '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
     local IFS=$'\n'
     COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
   fi
