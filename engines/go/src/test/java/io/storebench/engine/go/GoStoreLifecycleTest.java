@@ -1,6 +1,5 @@
 package io.storebench.engine.go;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.storebench.engine.Durability;
@@ -49,7 +48,10 @@ class GoStoreLifecycleTest {
         for (int round = 0; round < ROUNDS; round++) {
             useOnce(engine, config.withDataDirectory(temp.resolve("round-" + round)));
         }
-        assertEquals(files, openFiles(), engine + ": open files after " + ROUNDS + " opens and closes");
+        // A leak adds handles; the JVM may close one of its own meanwhile (a jar, a JIT log), so fewer is no leak.
+        int filesAfter = openFiles();
+        assertTrue(filesAfter <= files, engine + ": " + filesAfter + " open files after " + ROUNDS
+                + " opens and closes, " + files + " before");
         int after = settledGoroutines(goroutines);
         assertTrue(after <= goroutines, engine + ": " + after + " Go goroutines after " + ROUNDS
                 + " opens and closes, " + goroutines + " before");
