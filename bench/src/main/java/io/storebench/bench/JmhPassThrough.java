@@ -21,9 +21,11 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * JMH's own command line ({@code -l}, {@code -h}, a regex, {@code -p}, {@code -prof gc},
- * {@code -rf json}), after three steps JMH does not take: engine names in {@code -p engine=a,b}
- * are checked first (one line, exit 2); the engines are supplied where the user gives none; and a
- * failing benchmark fails the run ({@code -foe true} unless {@code -foe} is given).
+ * {@code -rf json}), after four steps JMH does not take: engine names in {@code -p engine=a,b}
+ * are checked first, and a line JMH cannot parse ({@code -zz}) is refused (one line, exit 2, where
+ * JMH's own main exits 1); the engines are supplied where the user gives none; and a failing
+ * benchmark fails the run ({@code -foe true} unless {@code -foe} is given). {@code Main} refuses a
+ * first word that selects no benchmark as an unknown command ({@link #selectsNoBenchmark}).
  *
  * <p>Why the engines are supplied here: a benchmark over engines ({@link SingleThreadEngineBenchmark})
  * declares {@code @Param("") engine}, no engine, since an annotation can only hold a list typed
@@ -47,6 +49,7 @@ public final class JmhPassThrough {
         EngineRegistry registry = EngineRegistry.discover();
         try {
             checkEngines(args, registry);
+            checkOptions(args);
         } catch (ConfigurationException e) {
             System.err.println("storebench: " + e.getMessage());
             return EXIT_BAD_INPUT;
@@ -61,6 +64,34 @@ public final class JmhPassThrough {
             for (String name : values.split(",")) {
                 registry.provider(name);
             }
+        }
+    }
+
+    /**
+     * Parses {@code args} as JMH's main would, so that a line JMH cannot parse is StoreBench's one
+     * line and exit 2 (JMH's own main prints two lines and exits 1).
+     *
+     * @throws ConfigurationException with JMH's message
+     */
+    static void checkOptions(String[] args) {
+        try {
+            new CommandLineOptions(args);
+        } catch (CommandLineOptionException e) {
+            throw new ConfigurationException("JMH's command line: " + e.getMessage().strip().lines()
+                    .findFirst().orElse("cannot be parsed") + " (java -jar bench/target/benchmarks.jar -h lists JMH's"
+                    + " options; StoreBench's commands: --help)");
+        }
+    }
+
+    /**
+     * Whether {@code word}, as the first of JMH's arguments, is a benchmark regex that selects no
+     * benchmark (or no regex at all): a mistyped command ({@code runn}) rather than JMH's input.
+     */
+    static boolean selectsNoBenchmark(String word, BenchmarkList benchmarks) {
+        try {
+            return benchmarks.find(silent(), List.of(word), List.of()).isEmpty();
+        } catch (RuntimeException e) { // not a regex
+            return true;
         }
     }
 
@@ -94,9 +125,7 @@ public final class JmhPassThrough {
         try {
             CommandLineOptions options = new CommandLineOptions(args);
             List<String> includes = options.getIncludes().isEmpty() ? List.of(".*") : options.getIncludes();
-            OutputFormat silent = OutputFormatFactory.createFormatInstance(
-                    new PrintStream(OutputStream.nullOutputStream()), VerboseMode.SILENT);
-            needed = benchmarks.find(silent, includes, options.getExcludes()).stream()
+            needed = benchmarks.find(silent(), includes, options.getExcludes()).stream()
                     .anyMatch(JmhPassThrough::leavesTheEngineOpen);
         } catch (CommandLineOptionException | RuntimeException e) {
             return args;
@@ -108,6 +137,12 @@ public final class JmhPassThrough {
         all.add("-p");
         all.add(ENGINE + "=" + inProcessEngines(registry));
         return all.toArray(String[]::new);
+    }
+
+    /** An output for {@link BenchmarkList#find} that prints nothing. */
+    private static OutputFormat silent() {
+        return OutputFormatFactory.createFormatInstance(new PrintStream(OutputStream.nullOutputStream()),
+                VerboseMode.SILENT);
     }
 
     private static boolean leavesTheEngineOpen(BenchmarkListEntry benchmark) {

@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.openjdk.jmh.runner.BenchmarkList;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,7 +31,8 @@ import picocli.CommandLine.Option;
  *       {@code compare}, {@code report}, {@code history}, {@code help} / {@code --help}: StoreBench's
  *       commands;</li>
  *   <li>anything else goes to JMH's own main ({@link JmhPassThrough}: {@code -l}, {@code -h}, a
- *       regex, {@code -p}, {@code -prof gc}, {@code -rf json}).</li>
+ *       regex, {@code -p}, {@code -prof gc}, {@code -rf json}), except a first word that is no command
+ *       and selects no benchmark ({@code runn}): an unknown command, exit 2.</li>
  * </ul>
  * Exit codes: 0 success; 1 a run or benchmark failed; 2 bad input; 130 interrupted. {@code gate},
  * {@code ab}, {@code calibrate}, {@code compare}, {@code report} and {@code history} document their own.
@@ -102,6 +104,13 @@ public final class Main implements Callable<Integer> {
             root.getOut().flush();
             root.getErr().flush();
             return exit;
+        }
+        if (!command.startsWith("-") && JmhPassThrough.selectsNoBenchmark(command, BenchmarkList.defaultList())) {
+            err.println("storebench: unknown command '" + command + "'; commands: " + String.join(", ",
+                    new CommandNames()) + ", help; anything else goes to JMH's command line, where '" + command
+                    + "' selects no benchmark (-l lists them)");
+            err.flush();
+            return JmhPassThrough.EXIT_BAD_INPUT;
         }
         return JmhPassThrough.run(args.toArray(String[]::new));
     }

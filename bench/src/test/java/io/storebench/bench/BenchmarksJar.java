@@ -77,6 +77,13 @@ final class BenchmarksJar {
         return start(workingDirectory, Map.of(), args).finish();
     }
 
+    /** Runs {@code mainClass} from the jar's class path (a library's tool shaded into it), as a user would. */
+    static Result runClass(Path workingDirectory, String mainClass, String... args)
+            throws IOException, InterruptedException {
+        return launch(workingDirectory, Map.of(), List.of("-cp", JAR.toAbsolutePath().toString(), mainClass), args)
+                .finish();
+    }
+
     /** Starts the jar with {@code environment} added to this JVM's environment. */
     static Running start(Path workingDirectory, Map<String, String> environment, String... args) throws IOException {
         return start(workingDirectory, environment, List.of(), args);
@@ -85,12 +92,19 @@ final class BenchmarksJar {
     /** Starts the jar with {@code environment} added to this JVM's environment and {@code jvmFlags} before {@code -jar}. */
     static Running start(Path workingDirectory, Map<String, String> environment, List<String> jvmFlags, String... args)
             throws IOException {
+        List<String> launch = new ArrayList<>(jvmFlags);
+        launch.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        return launch(workingDirectory, environment, launch, args);
+    }
+
+    private static Running launch(Path workingDirectory, Map<String, String> environment, List<String> launch,
+            String... args) throws IOException {
         if (!Files.exists(JAR)) {
             throw new IllegalStateException(JAR.toAbsolutePath() + " is missing: integration tests run after package");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmFlags);
-        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(launch);
         command.addAll(List.of(args));
         Path out = Files.createTempFile("benchmarks-jar", ".out");
         Path err = Files.createTempFile("benchmarks-jar", ".err");

@@ -104,6 +104,16 @@ class CommandLineTest {
     }
 
     @Test
+    void aMistypedCommandIsAnUnknownCommandNotJmhsInput() throws Exception {
+        Output bad = main("runn", "--engines", "memory");
+        assertEquals(2, bad.exit());
+        assertEquals("storebench: unknown command 'runn'; commands: run, list, inspect, gate, ab, calibrate, compare,"
+                + " report, history, help; anything else goes to JMH's command line, where 'runn' selects no benchmark"
+                + " (-l lists them)\n", bad.err().replace("\r", ""));
+        assertEquals("", bad.out());
+    }
+
+    @Test
     void runErrorsThroughMainKeepTheirOneLine() throws Exception {
         Output bad = main("run", "--engines", "bogus", "--out", Files.createTempDirectory("sb").resolve("x").toString());
         assertEquals(2, bad.exit());

@@ -32,6 +32,26 @@ class JmhPassThroughTest {
     }
 
     @Test
+    void aLineJmhCannotParseIsRefusedWithJmhsReason() {
+        ConfigurationException e = assertThrows(ConfigurationException.class,
+                () -> JmhPassThrough.checkOptions(new String[] {"-zz"}));
+        assertTrue(e.getMessage().startsWith("JMH's command line: zz is not a recognized option (java -jar"),
+                e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertThrows(ConfigurationException.class, () -> JmhPassThrough.checkOptions(new String[] {"-f", "many"}));
+        JmhPassThrough.checkOptions(new String[] {"SingleThreadEngineBenchmark", "-f", "1", "-prof", "gc"});
+    }
+
+    @Test
+    void aFirstWordThatSelectsNoBenchmarkIsNotJmhsInput() {
+        BenchmarkList benchmarks = BenchmarkList.defaultList();
+        assertTrue(JmhPassThrough.selectsNoBenchmark("runn", benchmarks));
+        assertTrue(JmhPassThrough.selectsNoBenchmark("[", benchmarks), "not a regex");
+        assertFalse(JmhPassThrough.selectsNoBenchmark("SingleThread", benchmarks));
+        assertFalse(JmhPassThrough.selectsNoBenchmark(".*Zipf.*", benchmarks));
+    }
+
+    @Test
     void failOnErrorIsAddedUnlessGiven() {
         assertArrayEquals(new String[] {"-l", "-foe", "true"}, JmhPassThrough.withFailOnError(new String[] {"-l"}));
         assertArrayEquals(new String[] {"-foe", "false"}, JmhPassThrough.withFailOnError(new String[] {"-foe", "false"}));

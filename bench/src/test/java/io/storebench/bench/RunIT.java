@@ -85,6 +85,12 @@ class RunIT {
                 assertLogMatches(out.resolve("hdr").resolve(fork.forkId() + ".hlog"), fork);
             }
         }
+        // The README's command for HdrHistogram's own tool, on one of the logs: it needs the operation's tag.
+        String log = out.resolve("hdr").resolve(record.engines().get(0).forks().get(0).forkId() + ".hlog").toString();
+        BenchmarksJar.Result processed = BenchmarksJar.runClass(temp, "org.HdrHistogram.HistogramLogProcessor", "-i",
+                log, "-tag", "read");
+        assertEquals(0, processed.exitCode(), processed.err());
+        assertTrue(processed.out().contains("#[Mean") && processed.out().contains("Total count"), processed.out());
         String report = Files.readString(out.resolve("report.md"));
         assertTrue(report.contains("| rocksdb | 5 |") && report.contains("| lmdb | 5 |") && report.contains("| sqlite | 5 |"),
                 report);
@@ -107,6 +113,8 @@ class RunIT {
         HistogramLogReader reader = new HistogramLogReader(new File(log.toString()));
         int intervals = 0;
         for (Histogram h; (h = (Histogram) reader.nextIntervalHistogram()) != null;) {
+            assertTrue(List.of("read", "update", "insert", "scan", "read-modify-write", "delete").contains(h.getTag()),
+                    "every interval is tagged with its operation, as the README says: " + h.getTag());
             counts.merge(h.getTag(), h.getTotalCount(), Long::sum);
             intervals++;
         }

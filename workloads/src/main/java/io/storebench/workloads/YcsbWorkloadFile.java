@@ -58,6 +58,10 @@ public final class YcsbWorkloadFile {
     }
 
     static WorkloadSpec parse(String name, Properties properties) {
+        if (properties.isEmpty()) {
+            throw new IllegalArgumentException("sets no property; a YCSB workload file sets at least its operation"
+                    + " proportions (e.g. readproportion=0.5, updateproportion=0.5), or name a preset: ycsb-a ... ycsb-f");
+        }
         Set<String> unsupported = new TreeSet<>(properties.stringPropertyNames());
         unsupported.removeAll(SUPPORTED);
         if (!unsupported.isEmpty()) {
@@ -78,21 +82,22 @@ public final class YcsbWorkloadFile {
             throw new IllegalArgumentException("readallfields=" + properties.getProperty("readallfields")
                     + " is not supported; allowed: true (a read returns the whole value)");
         }
-        OperationMix mix = new OperationMix(values.fraction("readproportion", 0.95),
-                values.fraction("updateproportion", 0.05), values.fraction("insertproportion", 0),
-                values.fraction("scanproportion", 0), values.fraction("readmodifywriteproportion", 0), 0);
-        int fieldCount = (int) values.number("fieldcount", 10);
-        int fieldLength = (int) values.number("fieldlength", 100);
-        if (fieldCount < 1 || fieldLength < 1) {
-            throw new IllegalArgumentException("fieldcount " + fieldCount + " and fieldlength " + fieldLength
-                    + " must both be 1 or more");
+        OperationMix mix = mix(values);
+        int fieldCount = (int) values.number("fieldcount", 10, 1, ValueSpec.MAX_SIZE);
+        int fieldLength = (int) values.number("fieldlength", 100, 1, ValueSpec.MAX_SIZE);
+        long recordBytes = (long) fieldCount * fieldLength;
+        if (recordBytes > ValueSpec.MAX_SIZE) {
+            throw new IllegalArgumentException("fieldcount=" + fieldCount + " x fieldlength=" + fieldLength + " is "
+                    + recordBytes + " bytes per record, out of range; allowed: up to " + ValueSpec.MAX_SIZE
+                    + " bytes (16 MiB, the largest value; the fields are stored as one value)");
         }
-        int maxValue = Math.multiplyExact(fieldCount, fieldLength);
+        int maxValue = (int) recordBytes;
         LengthDistribution sizes = values.length("fieldlengthdistribution", "constant");
         LengthSpec valueSize = new LengthSpec(sizes, Math.min(maxValue, Math.max(ValueCheck.HEADER_BYTES, fieldCount)),
                 maxValue);
         LengthSpec scanLength = new LengthSpec(values.length("scanlengthdistribution", "uniform"),
-                (int) values.number("minscanlength", 1), (int) values.number("maxscanlength", 1000));
+                (int) values.number("minscanlength", 1, 0, Integer.MAX_VALUE),
+                (int) values.number("maxscanlength", 1000, 0, Integer.MAX_VALUE));
         String order = values.text("insertorder", "hashed");
         KeyFormat keys = switch (order) {
             case "hashed" -> KeyFormat.YCSB;
@@ -106,6 +111,33 @@ public final class YcsbWorkloadFile {
         return new WorkloadSpec(name, values.number("recordcount", 1000), values.number("operationcount", 0), mix,
                 distribution(values), scanLength, new KeySpec(keys, KeySpec.ycsb().size()),
                 new ValueSpec(valueSize, 0), WorkloadSpec.DEFAULT_SEED);
+    }
+
+    /**
+     * The operation proportions, with YCSB's defaults for those the file leaves out (read 0.95,
+     * update 0.05, the others 0); when they do not sum to 1 the message names the defaults added.
+     */
+    private static OperationMix mix(Values values) {
+        String[] keys = {"readproportion", "updateproportion", "insertproportion", "scanproportion",
+            "readmodifywriteproportion"};
+        double[] defaults = {0.95, 0.05, 0, 0, 0};
+        double[] proportions = new double[keys.length];
+        StringBuilder added = new StringBuilder();
+        for (int i = 0; i < keys.length; i++) {
+            proportions[i] = values.fraction(keys[i], defaults[i]);
+            if (!values.properties().containsKey(keys[i]) && defaults[i] != 0) {
+                added.append(added.length() == 0 ? "" : ", ").append(keys[i]).append('=').append(defaults[i]);
+            }
+        }
+        try {
+            return new OperationMix(proportions[0], proportions[1], proportions[2], proportions[3], proportions[4], 0);
+        } catch (IllegalArgumentException e) {
+            if (added.length() == 0) {
+                throw e;
+            }
+            throw new IllegalArgumentException(e.getMessage() + "; " + added + " added as YCSB's default, since the"
+                    + " file does not set it (set it to 0 to leave it out)");
+        }
     }
 
     private static DistributionSpec distribution(Values values) {
@@ -142,6 +174,14 @@ public final class YcsbWorkloadFile {
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException(key + "=" + text + " is not a whole number");
             }
+        }
+
+        long number(String key, long fallback, long min, long max) {
+            long value = number(key, fallback);
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(key + "=" + value + " is out of range; allowed: " + min + ".." + max);
+            }
+            return value;
         }
 
         double decimal(String key, double fallback) {

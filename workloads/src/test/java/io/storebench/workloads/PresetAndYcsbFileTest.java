@@ -1,6 +1,7 @@
 package io.storebench.workloads;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -111,6 +112,41 @@ class PresetAndYcsbFileTest {
         assertMessage("workload=site.ycsb.workloads.TimeSeriesWorkload\n", "is not supported");
         assertMessage("insertorder=random\n", "insertorder=random is not allowed");
         assertMessage("scanlengthdistribution=normal\n", "scanlengthdistribution: unknown length distribution 'normal'");
+    }
+
+    /** A value too large for an int, or for a value, is one line naming the properties; never an ArithmeticException. */
+    @Test
+    void fieldsTooLargeForAValueAreRefusedWithTheLimit() throws IOException {
+        assertMessage("fieldcount=100000\nfieldlength=100000\n", "fieldcount=100000 x fieldlength=100000 is"
+                + " 10000000000 bytes per record, out of range; allowed: up to 16777216 bytes (16 MiB, the largest value;"
+                + " the fields are stored as one value)");
+        assertMessage("fieldcount=5000000000\n", "fieldcount=5000000000 is out of range; allowed: 1..16777216");
+        assertMessage("fieldlength=0\n", "fieldlength=0 is out of range; allowed: 1..16777216");
+        assertMessage("maxscanlength=3000000000\n", "maxscanlength=3000000000 is out of range; allowed: 0..2147483647");
+        assertEquals(ValueSpec.constant(16 << 20), YcsbWorkloadFile.read(Files.writeString(temp.resolve("largest"),
+                "fieldcount=16\nfieldlength=1048576\n")).values());
+    }
+
+    @Test
+    void anEmptyFileIsRefused() throws IOException {
+        assertMessage("", "sets no property; a YCSB workload file sets at least its operation proportions");
+        assertMessage("# only a comment\n\n", "sets no property");
+    }
+
+    /** YCSB adds updateproportion=0.05 when a file leaves it out: a sum that is off says so. */
+    @Test
+    void aSumOffByYcsbsDefaultsNamesTheDefaultsAdded() throws IOException {
+        assertMessage("readproportion=1\n", "operation proportions sum to 1.05, not 1: read 1.0, update 0.05");
+        assertMessage("readproportion=1\n", "; updateproportion=0.05 added as YCSB's default, since the file does"
+                + " not set it (set it to 0 to leave it out)");
+        assertMessage("updateproportion=0.5\n", "; readproportion=0.95 added as YCSB's default");
+        assertEquals(new OperationMix(1, 0, 0, 0, 0, 0), YcsbWorkloadFile.read(Files.writeString(temp.resolve("c"),
+                "readproportion=1\nupdateproportion=0\n")).mix());
+        assertEquals(new OperationMix(0.95, 0.05, 0, 0, 0, 0), YcsbWorkloadFile.read(Files.writeString(
+                temp.resolve("r"), "recordcount=10\n")).mix(), "YCSB's defaults, when they sum to 1");
+        Path off = Files.writeString(temp.resolve("off"), "readproportion=0.5\nupdateproportion=0.4\n");
+        assertFalse(assertThrows(IllegalArgumentException.class, () -> YcsbWorkloadFile.read(off)).getMessage()
+                .contains("default"), "no default was added");
     }
 
     private void assertMessage(String content, String expected) throws IOException {

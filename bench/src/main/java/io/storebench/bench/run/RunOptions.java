@@ -24,7 +24,8 @@ final class RunOptions {
             description = "engines to run (see list). Default: rocksdb,lmdb,sqlite")
     String engines;
     @Option(names = "--durability", paramLabel = "P", order = 2,
-            description = "strict | buffered (baselines always run with none). Default: buffered")
+            description = "strict | buffered | none (the baselines' only one: they run with it unless another is"
+                    + " given, which they refuse). Default: buffered")
     String durability;
     @Option(names = "--cache-mb", paramLabel = "N", order = 3,
             description = "cache budget per engine in MiB, 1..1048576. Default: 64")
@@ -57,10 +58,12 @@ final class RunOptions {
     String threads;
     @Option(names = "--rate", paramLabel = "N", order = 31,
             description = "open loop: N operations per second over all threads; latency is measured from each"
-                    + " operation's intended start. Default: closed loop")
+                    + " operation's intended start; at least one operation per thread per iteration (threads /"
+                    + " the shortest iteration). Default: closed loop")
     String rate;
     @Option(names = "--inject-tail", paramLabel = "P:DELAY", order = 32,
-            description = "delay a fraction P of operations by DELAY, e.g. 0.005:200ms")
+            description = "delay a fraction P in (0, 1] of operations by DELAY, at most the shortest iteration,"
+                    + " e.g. 0.005:200ms")
     String injectTail;
     @Option(names = "--profile", paramLabel = "NAME", order = 33,
             description = "smoke | quick | ci | thorough. Default: quick")

@@ -84,8 +84,9 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
         Durability durability = o.durability != null ? Durability.parse(o.durability) : Durability.BUFFERED;
         for (String engine : engines) {
             EngineProvider provider = registry.provider(engine);
-            // The baselines offer only "none": they run with it whatever the engines use, and say so.
-            if (!provider.baseline()) {
+            // The baselines offer only "none" and run with it under the default profile; a profile asked for
+            // with --durability is honoured or refused by every engine, the baselines included.
+            if (o.durability != null || !provider.baseline()) {
                 EngineRegistry.checkDurability(provider, durability);
             }
         }
@@ -101,8 +102,6 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
                 : DEFAULT_THREADS;
         long cacheBytes = (o.cacheMb != null ? wholeNumber("--cache-mb", o.cacheMb, 1,
                 EngineConfig.MAX_CACHE_BYTES >> 20) : DEFAULT_CACHE_MB) << 20;
-        double rate = o.rate != null ? positive("--rate", o.rate) : 0;
-        TailInjection tail = o.injectTail != null ? TailInjection.parse(o.injectTail) : null;
         Profile profile = o.profile != null ? Profile.parse(o.profile) : Profile.QUICK;
         int forks = o.forks != null ? wholeNumber("--forks", o.forks, 1, 1000).intValue() : profile.forks();
         int warmups = o.warmupIterations != null
@@ -124,6 +123,10 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
             throw new IllegalArgumentException("give --operations or --time/--iteration-time/--warmup-time, not"
                     + " both: with --operations every iteration is a batch of operations");
         }
+        IterationFit fit = IterationFit.of(threads, warmups, warmupMillis, iterationMillis,
+                operations > 0 ? batchSize(operations, iterations, threads) : 0);
+        double rate = o.rate != null ? fit.rate(o.rate) : 0;
+        TailInjection tail = o.injectTail != null ? fit.tail(o.injectTail) : null;
         List<String> profilers = o.prof != null ? List.of(o.prof.split(",")) : List.of();
         for (String profiler : profilers) {
             checkProfiler(profiler);
@@ -238,15 +241,6 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
         return Map.copyOf(frozen);
     }
 
-    private static double positive(String option, String text) {
-        double value = number(option, text, 0, Double.MAX_VALUE);
-        if (!(value > 0)) {
-            throw new IllegalArgumentException(option + " " + text + " is out of range; allowed: > 0 operations per"
-                    + " second");
-        }
-        return value;
-    }
-
     private static long millis(String option, String text) {
         long nanos = Durations.parseNanos(option, text);
         if (nanos < 1_000_000) {
@@ -290,6 +284,10 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
 
     /** Measurement operations per thread per iteration with {@code --operations} (at least 1). */
     public int batchSize() {
+        return batchSize(operations, iterations, threads);
+    }
+
+    private static int batchSize(long operations, int iterations, int threads) {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, operations / iterations / threads));
     }
 

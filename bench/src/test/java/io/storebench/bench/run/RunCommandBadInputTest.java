@@ -110,9 +110,16 @@ class RunCommandBadInputTest {
     @Test
     void proportionsRateAndDurability() {
         assertBad("operation proportions sum to 0.9, not 1", "--read", "0.5", "--update", "0.4");
-        assertBad("--rate 0 is out of range; allowed: > 0 operations per second", "--rate", "0");
-        assertBad("--rate -5 is out of range", "--rate", "-5");
+        String slowest = "allowed: 2 or more operations per second (each of the 2 threads runs one operation every"
+                + " 2 / rate seconds, which must fit in the shortest iteration, 1 s)";
+        assertBad("--rate 0 is out of range; " + slowest, "--rate", "0");
+        assertBad("--rate -1 is out of range; " + slowest, "--rate", "-1");
+        assertBad("--rate 'fast' is not a number; " + slowest, "--rate", "fast");
         assertBad("engine 'rocksdb' cannot honour durability 'none'", "--durability", "none");
+        assertBad("engine 'memory' cannot honour durability 'strict'; it supports: none", "--engines", "memory",
+                "--durability", "strict");
+        assertBad("engine 'null' cannot honour durability 'buffered'; it supports: none", "--engines", "rocksdb,null",
+                "--durability", "buffered");
         assertBad("give --operations or --time/--iteration-time/--warmup-time, not both", "--operations", "1000",
                 "--time", "1s");
         assertBad("give --operations or --time/--iteration-time/--warmup-time, not both", "--operations", "1000",
@@ -122,6 +129,45 @@ class RunCommandBadInputTest {
                 "--value-size", "16777216");
         assertBad("keys of 600 bytes are too long for lmdb; allowed: 1..511 (--key-size)", "--engines", "lmdb",
                 "--key-size", "600");
+    }
+
+    /** A rate or an injected delay that cannot finish within an iteration would hold the fork until JMH's timeout. */
+    @Test
+    void ratesAndDelaysThatCannotFinishInAnIteration() {
+        assertBad("--rate 0.000001 is out of range; allowed: 2 or more operations per second", "--rate", "0.000001");
+        assertBad("--rate 1.99 is out of range; allowed: 2 or more operations per second", "--rate", "1.99");
+        assertBad("--rate 3 is out of range; allowed: 4 or more operations per second (each of the 2 threads runs one"
+                + " operation every 2 / rate seconds, which must fit in the shortest iteration, 500 ms)", "--rate", "3",
+                "--warmup-time", "500ms");
+        assertBad("--rate 5 is out of range; allowed: 8 or more operations per second", "--rate", "5", "--threads",
+                "8");
+        // --operations 100000 over 3 iterations and 2 threads: 16,666 operations per thread per iteration.
+        assertBad("--rate 50 is out of range; allowed: 55.6 or more operations per second (each of the 2 threads runs"
+                + " 16,666 operations per iteration, one every 2 / rate seconds, and an iteration must end within"
+                + " JMH's 600 s timeout)", "--rate", "50", "--operations", "100000");
+        assertBad("--inject-tail 0.5:999999m: the delay is out of range; allowed: 1us to 1 s (a delayed operation must"
+                + " end within the shortest iteration, 1 s, and JMH's 600 s timeout)", "--inject-tail", "0.5:999999m");
+        assertBad("--inject-tail 0.5:2s: the delay is out of range; allowed: 1us to 1 s", "--inject-tail", "0.5:2s");
+        assertBad("--inject-tail 0.5:11m: the delay is out of range; allowed: 1us to 600 s", "--inject-tail",
+                "0.5:11m", "--iteration-time", "20m", "--warmup-iterations", "0");
+        // 1,000 operations per thread, half of them delayed: 500 delays of at most 1.2 s each.
+        assertBad("--inject-tail 0.5:2s: the delay is out of range; allowed: 1us to 1.20 s (each of the 2 threads"
+                + " delays about 500 of its 1,000 operations per iteration, and its delays must end within JMH's 600 s"
+                + " timeout)", "--inject-tail", "0.5:2s", "--operations", "6000");
+    }
+
+    @Test
+    void theSlowestRateAndLongestDelayThatFitAreAccepted() {
+        EngineRegistry registry = EngineRegistry.discover();
+        assertEquals(2, RunCommand.settings(List.of("--rate", "2"), registry).rate());
+        assertEquals(1_000_000_000L, RunCommand.settings(List.of("--inject-tail", "0.5:1s"), registry).tail()
+                .delayNanos());
+        assertEquals(55.6, RunCommand.settings(List.of("--rate", "55.6", "--operations", "100000"), registry).rate());
+        RunSettings none = RunCommand.settings(List.of("--engines", "memory", "--durability", "none"), registry);
+        assertEquals(io.storebench.engine.Durability.NONE, none.durability());
+        RunSettings byDefault = RunCommand.settings(List.of("--engines", "memory"), registry);
+        assertEquals(io.storebench.engine.Durability.NONE, byDefault.engineConfig("memory", temp, registry)
+                .durability(), "a baseline runs with none when no durability is asked for");
     }
 
     @Test
@@ -140,5 +186,14 @@ class RunCommandBadInputTest {
     @Test
     void tooLittleDiskForTheDataSet() {
         assertBad("too little free disk for the data set", "--records", "1000000000000");
+    }
+
+    @Test
+    void tooLittleHeapForTheMemoryEnginesData() {
+        // 100,000 records x 1,092 bytes = 104.1 MiB, / 0.75 + 64 MiB = 202.9 MiB: more than a 64 MiB heap.
+        assertBad("too little heap for engine 'memory', which keeps its data on the fork's heap: 100,000 records x"
+                + " 1,092 bytes (key 23 + value 1,000 + 69 of its own) = 104.1 MiB, / 0.75 (room for the garbage"
+                + " collector) + 64.0 MiB (margin) = 202.9 MiB needed; the forks' heap is 64.0 MiB", "--engines",
+                "memory", "--records", "100000", "--jvm-args", "-Xmx64m");
     }
 }

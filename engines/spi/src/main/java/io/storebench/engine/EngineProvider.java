@@ -67,6 +67,16 @@ public interface EngineProvider {
         return true;
     }
 
+    /**
+     * The bytes of the JVM's heap this engine holds for each record it stores, key and value
+     * included, for records of these sizes: what {@code run} checks the forks' heap has room for
+     * before loading. 0 (the default) for an engine whose data lives elsewhere: in files, off the
+     * heap, in a server, or nowhere.
+     */
+    default long heapBytesPerRecord(int keySize, int valueSize) {
+        return 0;
+    }
+
     /** The longest key this engine stores, in bytes, known before a store is opened. */
     default int maxKeySize() {
         return Integer.MAX_VALUE - 8;

@@ -105,6 +105,15 @@ class InspectCommandTest {
     }
 
     @Test
+    void aYcsbFileThatCannotBeRunIsOneLineAndExitCodeTwo() throws IOException {
+        Path huge = Files.writeString(temp.resolve("huge"), "fieldcount=100000\nfieldlength=100000\n");
+        assertBad("inspect: workload file " + huge + ": fieldcount=100000 x fieldlength=100000 is 10000000000 bytes"
+                + " per record, out of range; allowed: up to 16777216 bytes", "--workload", huge.toString());
+        Path empty = Files.writeString(temp.resolve("empty"), "");
+        assertBad("inspect: workload file " + empty + ": sets no property", "--workload", empty.toString());
+    }
+
+    @Test
     void helpExitsZero() {
         Result result = run("--help");
         assertEquals(0, result.code());

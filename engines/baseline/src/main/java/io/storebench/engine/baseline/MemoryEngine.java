@@ -32,6 +32,20 @@ public final class MemoryEngine extends BaselineEngine {
                 "baseline: sorted map on the heap", "none: each operation on its own, batches not atomic");
     }
 
+    /**
+     * A {@code ConcurrentSkipListMap} entry with compressed references: its node (24 bytes), on
+     * average half an index node (12 bytes: an index above one node in four, half of them a level
+     * higher, and so on), and the key's and the value's arrays (a 16-byte header, rounded up to 8 bytes).
+     */
+    @Override
+    public long heapBytesPerRecord(int keySize, int valueSize) {
+        return 24 + 12 + array(keySize) + array(valueSize);
+    }
+
+    private static long array(int length) {
+        return (16L + length + 7) / 8 * 8;
+    }
+
     @Override
     public KeyValueStore open(EngineConfig config, EngineOptions options) {
         return new MemoryStore(options.longValue(EXTRA_LATENCY_NS));
