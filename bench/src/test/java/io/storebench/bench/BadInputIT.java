@@ -49,7 +49,7 @@ class BadInputIT {
     void exitCodesAreTheReadmes() throws Exception {
         refused("storebench list: ", "unknown option '--bogus'; known: --help", "list", "--bogus");
         refused("storebench list: ", "unexpected argument 'rocksdb'; options start with --", "list", "rocksdb");
-        refused("storebench: ", "JMH's command line: zz is not a recognized option", "-zz");
+        refused("storebench: ", "JMH's command line: z is not a recognized option", "-zz");
         refused("storebench: ", "unknown command 'runn'; commands: run, list, inspect, gate, ab, calibrate, compare,"
                 + " report, history, help; anything else goes to JMH's command line, where 'runn' selects no benchmark",
                 "runn", "--engines", "memory");
