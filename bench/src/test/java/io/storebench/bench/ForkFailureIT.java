@@ -103,22 +103,23 @@ class ForkFailureIT {
         Path systemTemp = Files.createDirectories(temp.resolve("system-tmp"));
         Path out = temp.resolve("oom");
         BenchmarksJar.Running run = BenchmarksJar.start(temp, Map.of(), List.of("-Djava.io.tmpdir=" + systemTemp),
-                "run", "--engines", "memory", "--records", "300000", "--value-size", "1000", "--forks", "2",
-                "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "500ms", "--jvm-args", "-Xmx48m",
+                "run", "--engines", "memory", "--records", "10000", "--value-size", "1000", "--insert", "1", "--forks", "2",
+                "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "5s", "--jvm-args", "-Xmx96m",
                 "--out", out.toString());
         BenchmarksJar.Result result = run.finish();
 
         assertEquals(1, result.exitCode(), result.err() + result.out());
-        // The fork's JVM sends the exception and ends without an exit code JMH reports: the exception is why.
-        assertTrue(result.err().contains("storebench: memory: fork 2 of 2 failed: java.lang.OutOfMemoryError"),
+        // The fork's JVM runs out of heap inserting, cannot even send the error, prints it and exits 1.
+        assertTrue(result.err().contains("storebench: memory: fork 2 of 2 failed: exit code 1: java.lang.OutOfMemoryError"),
                 "both forks ran, and failed: " + result.err());
         assertTrue(result.err().contains("storebench: memory: 2 of 2 forks failed"), result.err());
         RunRecord record = JsonFiles.read(out.resolve("run.json"), RunRecord.class);
         assertEquals(List.of("memory: 2 of 2 forks failed"), record.missing());
         for (ForkFailure failure : record.engines().get(0).failedForks()) {
             assertNull(failure.signal());
+            assertEquals(1, failure.exitCode());
             assertTrue(failure.exception().startsWith("java.lang.OutOfMemoryError"), failure.exception());
-            assertTrue(failure.lastLines().stream().anyMatch(l -> l.contains("storebench: loading 300,000 records")),
+            assertTrue(failure.lastLines().stream().anyMatch(l -> l.contains("storebench: loading 10,000 records")),
                     failure.lastLines().toString());
         }
         assertFalse(Files.exists(out.resolve("jmh.json")), "no fork finished: no jmh.json, not an empty one");

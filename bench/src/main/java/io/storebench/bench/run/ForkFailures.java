@@ -17,6 +17,12 @@ import org.openjdk.jmh.runner.RunnerException;
 final class ForkFailures {
     /** What JMH's host says when the fork's JVM ended badly and sent no exception: the exit code is all there is. */
     private static final Pattern NO_EXCEPTION = Pattern.compile("Forked VM failed with exit code (\\d+)");
+    /**
+     * An exception the fork's JVM printed but could not send, such as {@code Exception:
+     * java.lang.OutOfMemoryError thrown from the UncaughtExceptionHandler in thread ...}.
+     */
+    private static final Pattern PRINTED = Pattern.compile(
+            "((?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Error|Exception))(?:: (.*?))?(?: thrown from .*|$)");
     private static final Map<Integer, String> SIGNALS = Map.ofEntries(Map.entry(1, "SIGHUP"), Map.entry(2, "SIGINT"),
             Map.entry(3, "SIGQUIT"), Map.entry(4, "SIGILL"), Map.entry(6, "SIGABRT"), Map.entry(7, "SIGBUS"),
             Map.entry(8, "SIGFPE"), Map.entry(9, "SIGKILL"), Map.entry(11, "SIGSEGV"), Map.entry(13, "SIGPIPE"),
@@ -39,11 +45,23 @@ final class ForkFailures {
         Integer exit = exitCode != null ? exitCode : killed ? Integer.valueOf(noException.group(1)) : null;
         String signal = exit != null && exit > 128 && exit <= 128 + 64
                 ? SIGNALS.getOrDefault(exit - 128, "signal " + (exit - 128)) : null;
-        String exception = killed ? null : oneLine(cause);
+        // A JVM ended by a signal printed nothing worth quoting; one that exited may have printed why.
+        String exception = !killed ? oneLine(cause) : signal == null ? printed(lastLines) : null;
         String why = (signal != null ? "killed by " + signal + " (exit code " + exit + ")"
                 : exit != null ? "exit code " + exit : "")
                 + (exception == null ? "" : (exit != null ? ": " : "") + exception);
         return new ForkFailure(fork, exit, signal, exception, lastLines, why.isEmpty() ? "no reason given" : why);
+    }
+
+    /** The last exception named in the fork's output, when it printed one it could not send, or null. */
+    static String printed(List<String> lastLines) {
+        for (int i = lastLines.size() - 1; i >= 0; i--) {
+            Matcher matcher = PRINTED.matcher(lastLines.get(i).strip());
+            if (matcher.find()) {
+                return matcher.group(1) + (matcher.group(2) == null ? "" : ": " + matcher.group(2));
+            }
+        }
+        return null;
     }
 
     /** The fork's own exception inside JMH's wrappers (the host's RunnerException, BenchmarkException...). */

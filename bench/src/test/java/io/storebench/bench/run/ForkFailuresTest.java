@@ -37,6 +37,23 @@ class ForkFailuresTest {
     }
 
     @Test
+    void aForkThatExitedAfterPrintingAnErrorItCouldNotSendIsThatError() {
+        // As JDK 17 prints an OutOfMemoryError in a JMH worker when even the handler ran out of heap.
+        List<String> lines = List.of("storebench: loaded memory in 0.06 s (172,579 ops/s, 0 errors)", "",
+                "Exception: java.lang.OutOfMemoryError thrown from the UncaughtExceptionHandler in thread"
+                        + " \"io.storebench.bench.run.WorkloadBenchmark.operation-jmh-worker-1\"", "");
+        ForkFailure oom = ForkFailures.of(1, hostSaw(new IllegalStateException("Forked VM failed with exit code 1")),
+                1, lines);
+        assertEquals("java.lang.OutOfMemoryError", oom.exception());
+        assertEquals("exit code 1: java.lang.OutOfMemoryError", oom.why());
+        assertEquals("java.lang.OutOfMemoryError: Java heap space",
+                ForkFailures.printed(List.of("java.lang.OutOfMemoryError: Java heap space", "\tat java.base/x.y(Z.java:1)")));
+        assertEquals(null, ForkFailures.printed(List.of("Iteration   1: 1234 ops/s")));
+        assertEquals(null, ForkFailures.of(1, hostSaw(new IllegalStateException("Forked VM failed with exit code 137")),
+                137, lines).exception(), "a signal is why; what it printed before is not");
+    }
+
+    @Test
     void aForkThatThrewIsItsException() {
         // The fork's JMH wraps what the benchmark threw; the host wraps that again.
         ForkFailure oom = ForkFailures.of(1, hostSaw(new BenchmarkException(new OutOfMemoryError("Java heap space"))),
