@@ -36,6 +36,7 @@ class ForkFailureIT {
         Path systemTemp = Files.createDirectories(temp.resolve("system-tmp"));
         Path out = temp.resolve("killed");
         assertEquals(List.of(), names(systemTemp));
+        Leftovers before = Leftovers.count(temp, systemTemp);
         BenchmarksJar.Running run = BenchmarksJar.start(temp, Map.of(), List.of("-Djava.io.tmpdir=" + systemTemp),
                 "run", "--engines", "rocksdb,memory", "--records", "2000", "--forks", "3", "--warmup-iterations", "0",
                 "--iterations", "2", "--iteration-time", "1s", "--out", out.toString());
@@ -88,10 +89,7 @@ class ForkFailureIT {
 
         // Nothing left: no process, no data, no temporary file (JMH's lock file stays, as JMH leaves it).
         assertFalse(killed.isAlive());
-        assertEquals(List.of(), ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains(out.toString())).toList(), "no process left");
-        assertFalse(Files.exists(out.resolve("data")), "no data directory left");
-        assertFalse(Files.exists(out.resolve("tmp")), "the run's temporary directory is removed");
+        Leftovers.assertNoneLeftSince(before, temp, systemTemp);
         assertEquals(List.of("jmh.lock"), names(systemTemp), "no temporary file left");
         try (Stream<Path> files = Files.walk(out)) {
             assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".tmp")).toList());
@@ -102,6 +100,7 @@ class ForkFailureIT {
     void anOutOfMemoryErrorCostsItsForkAndARunWithoutResultsListsOnlyWhatItWrote() throws Exception {
         Path systemTemp = Files.createDirectories(temp.resolve("system-tmp"));
         Path out = temp.resolve("oom");
+        Leftovers before = Leftovers.count(temp, systemTemp);
         BenchmarksJar.Running run = BenchmarksJar.start(temp, Map.of(), List.of("-Djava.io.tmpdir=" + systemTemp),
                 "run", "--engines", "memory", "--records", "10000", "--value-size", "1000", "--insert", "1", "--forks", "2",
                 "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "5s", "--jvm-args", "-Xmx96m",
@@ -126,8 +125,7 @@ class ForkFailureIT {
         assertFalse(Files.exists(out.resolve("hdr")));
         assertTrue(result.out().contains("storebench: run folder " + out + " (run.json, report.md, report.html)\n"),
                 result.out());
-        assertFalse(Files.exists(out.resolve("tmp")));
-        assertFalse(Files.exists(out.resolve("data")));
+        Leftovers.assertNoneLeftSince(before, temp, systemTemp);
         assertEquals(List.of("jmh.lock"), names(systemTemp), "no temporary file left");
     }
 
@@ -136,6 +134,7 @@ class ForkFailureIT {
     void aSecondRunAtTheSameTimeIsRefusedAtItsStart() throws Exception {
         Path systemTemp = Files.createDirectories(temp.resolve("system-tmp"));
         Path first = temp.resolve("first");
+        Leftovers before = Leftovers.count(temp, systemTemp);
         BenchmarksJar.Running running = BenchmarksJar.start(temp, Map.of(), List.of("-Djava.io.tmpdir=" + systemTemp),
                 "run", "--engines", "memory", "--records", "1000", "--forks", "4", "--warmup-iterations", "0",
                 "--iterations", "1", "--iteration-time", "3s", "--out", first.toString());
@@ -162,6 +161,7 @@ class ForkFailureIT {
         BenchmarksJar.Result result = running.finish();
         assertEquals(0, result.exitCode(), result.err() + result.out());
         assertTrue(JsonFiles.read(first.resolve("run.json"), RunRecord.class).complete());
+        Leftovers.assertNoneLeftSince(before, temp, systemTemp);
     }
 
     /** The fork JVMs of a running {@code benchmarks.jar}. */

@@ -22,7 +22,10 @@ class InterruptIT {
     @Test
     void anInterruptedRunKeepsItsFinishedForks() throws Exception {
         Path out = temp.resolve("interrupted");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        Path systemTemp = Files.createDirectories(temp.resolve("system-tmp"));
+        Leftovers before = Leftovers.count(temp, systemTemp);
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + systemTemp, "-jar",
                 BenchmarksJar.JAR.toAbsolutePath().toString(), "run", "--engines", "memory", "--records", "1000",
                 "--forks", "20", "--warmup-iterations", "0", "--iterations", "1", "--iteration-time", "500ms",
                 "--out", out.toString());
@@ -54,6 +57,7 @@ class InterruptIT {
             assertEquals(finished, logs.count(), "one whole log per finished fork, none of the stopped one");
         }
         assertFalse(Files.exists(out.resolve("tmp")), "no temporary file left");
+        Leftovers.assertNoneLeftSince(before, temp, systemTemp);
     }
 
     private static long forks(Path out) throws Exception {
