@@ -111,8 +111,9 @@ public record RatioComparison(ConfidenceInterval baseline, ConfidenceInterval ca
         for (int i = 0; i < d.length; i++) {
             d[i] = b[i] - a[i];
         }
-        SignedRank r95 = SignedRank.test(d, 0.95);
-        SignedRank r90 = SignedRank.test(d, 0.90);
+        List<SignedRank> tests = SignedRank.atLevels(d, 0.95, 0.90);
+        SignedRank r95 = tests.get(0);
+        SignedRank r90 = tests.get(1);
         boolean constant = Arrays.stream(d).allMatch(x -> x == d[0]);
         return new RatioComparison(ConfidenceInterval.geometric95(baselineValues),
                 ConfidenceInterval.geometric95(candidateValues), Math.exp(r95.estimate()), Math.exp(r95.lower()),

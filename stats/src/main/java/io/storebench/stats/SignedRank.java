@@ -1,6 +1,8 @@
 package io.storebench.stats;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.stat.ranking.NaNStrategy;
 import org.apache.commons.math3.stat.ranking.NaturalRanking;
@@ -45,9 +47,19 @@ public record SignedRank(double estimate, double lower, double upper, double lev
     private static final double MAD_TO_SD = 1.4826;
 
     public static SignedRank test(double[] differences, double level) {
+        return atLevels(differences, level).get(0);
+    }
+
+    /**
+     * The test with an interval at each of {@code levels}, in their order: the sign flips and the
+     * Walsh averages are computed once for all of them.
+     */
+    public static List<SignedRank> atLevels(double[] differences, double... levels) {
         Samples.checkFinite("paired differences", differences, 2);
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("confidence level " + level + " is out of range; allowed: (0, 1)");
+        for (double level : levels) {
+            if (!(level > 0 && level < 1)) {
+                throw new IllegalArgumentException("confidence level " + level + " is out of range; allowed: (0, 1)");
+            }
         }
         int n = differences.length;
         double[] magnitudes = Arrays.stream(differences).map(Math::abs).toArray();
@@ -66,13 +78,17 @@ public record SignedRank(double estimate, double lower, double upper, double lev
             }
         }
         Arrays.sort(walsh);
-        int k = criticalCount(n, (1 - level) / 2) + 1; // 1-based rank of the lower bound
-        double lower = walsh[k - 1];
-        double upper = walsh[walsh.length - k];
         double median = Samples.median(differences);
         double[] deviations = Arrays.stream(differences).map(d -> Math.abs(d - median)).toArray();
-        return new SignedRank(Samples.median(walsh), lower, upper, level, flips.p(), flips.exact(),
-                MAD_TO_SD * Samples.median(deviations));
+        double spread = MAD_TO_SD * Samples.median(deviations);
+        double estimate = Samples.median(walsh);
+        List<SignedRank> tests = new ArrayList<>(levels.length);
+        for (double level : levels) {
+            int k = criticalCount(n, (1 - level) / 2) + 1; // 1-based rank of the lower bound
+            tests.add(new SignedRank(estimate, walsh[k - 1], walsh[walsh.length - k], level, flips.p(), flips.exact(),
+                    spread));
+        }
+        return tests;
     }
 
     /**

@@ -64,6 +64,14 @@ class PairedComparisonTest {
 
     /** The 95 % interval covers the true shift at least 95 % of the time (simulated, 2000 sets of 10 pairs). */
     @Test
+    void severalLevelsAtOnceAreEachLevelAlone() {
+        double[] d = {0.12, -0.03, 0.08, 0.30, 0.05, 0.11, -0.01, 0.07, 0.09, 0.02, 0.15, 0.04};
+        assertEquals(List.of(SignedRank.test(d, 0.95), SignedRank.test(d, 0.90)), SignedRank.atLevels(d, 0.95, 0.90));
+        assertTrue(SignedRank.atLevels(d, 0.90).get(0).lower() > SignedRank.atLevels(d, 0.95).get(0).lower(),
+                "the 90 % interval lies inside the 95 % one");
+    }
+
+    @Test
     void intervalCoversTheShiftAsOften() {
         SplittableRandom random = new SplittableRandom(17);
         int covered = 0;
