@@ -7,6 +7,7 @@ import io.storebench.bench.analysis.GateCommand;
 import io.storebench.bench.analysis.HistoryCommand;
 import io.storebench.bench.analysis.ReportCommand;
 import io.storebench.bench.crash.CrashCheckCommand;
+import io.storebench.bench.doctor.DoctorCommand;
 import io.storebench.bench.run.RunCommand;
 import io.storebench.engine.EngineRegistry;
 import io.storebench.workloads.cli.Cli;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Option;
  *   <li>no arguments: the default run ({@code rocksdb}, {@code lmdb}, {@code sqlite} on
  *       {@code ycsb-a}, quick profile);</li>
  *   <li>{@code run}, {@code list}, {@code inspect}, {@code gate}, {@code ab}, {@code calibrate},
- *       {@code compare}, {@code report}, {@code history}, {@code help} / {@code --help}: StoreBench's
+ *       {@code compare}, {@code report}, {@code history}, {@code crashcheck}, {@code doctor}, {@code help} /
+ *       {@code --help}: StoreBench's
  *       commands;</li>
  *   <li>anything else goes to JMH's own main ({@link JmhPassThrough}: {@code -l}, {@code -h}, a
  *       regex, {@code -p}, {@code -prof gc}, {@code -rf json}), except a first word that is no command
@@ -72,7 +74,8 @@ public final class Main implements Callable<Integer> {
             "compare", CompareCommand::run,
             "report", ReportCommand::run,
             "history", HistoryCommand::run,
-            "crashcheck", CrashCheckCommand::run);
+            "crashcheck", CrashCheckCommand::run,
+            "doctor", DoctorCommand::run);
 
     /** A command's static {@code run(args, out, err)} entry. */
     @FunctionalInterface
@@ -128,6 +131,7 @@ public final class Main implements Callable<Integer> {
         root.addSubcommand("report", ReportCommand.spec(out, err).name("report"));
         root.addSubcommand("history", HistoryCommand.spec(out, err).name("history"));
         root.addSubcommand("crashcheck", CrashCheckCommand.spec(out, err).name("crashcheck"));
+        root.addSubcommand("doctor", CommandSpec.forAnnotatedObject(DoctorCommand.command(out)).name("doctor"));
         root.addSubcommand("completion", new CompletionCommand());
         root.addSubcommand("help", new HelpCommand());
         return Cli.configure(root, out, err);
@@ -186,8 +190,8 @@ public final class Main implements Callable<Integer> {
     static final class CommandNames implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return List.of("run", "list", "inspect", "gate", "ab", "calibrate", "compare", "report", "history")
-                    .iterator();
+            return List.of("run", "list", "inspect", "gate", "ab", "calibrate", "compare", "report", "history",
+                    "crashcheck", "doctor").iterator();
         }
     }
 

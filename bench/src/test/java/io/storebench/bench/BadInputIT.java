@@ -51,7 +51,7 @@ class BadInputIT {
         refused("storebench list: ", "unexpected argument 'rocksdb'; options start with --", "list", "rocksdb");
         refused("storebench: ", "JMH's command line: z is not a recognized option", "-zz");
         refused("storebench: ", "unknown command 'runn'; commands: run, list, inspect, gate, ab, calibrate, compare,"
-                + " report, history, help; anything else goes to JMH's command line, where 'runn' selects no benchmark",
+                + " report, history, crashcheck, doctor, help; anything else goes to JMH's command line, where 'runn' selects no benchmark",
                 "runn", "--engines", "memory");
         refused("storebench run: ", "--rate -1 is out of range; allowed: 2 or more operations per second", "run",
                 "--engines", "memory", "--rate", "-1");

@@ -108,7 +108,7 @@ class CommandLineTest {
         Output bad = main("runn", "--engines", "memory");
         assertEquals(2, bad.exit());
         assertEquals("storebench: unknown command 'runn'; commands: run, list, inspect, gate, ab, calibrate, compare,"
-                + " report, history, help; anything else goes to JMH's command line, where 'runn' selects no benchmark"
+                + " report, history, crashcheck, doctor, help; anything else goes to JMH's command line, where 'runn' selects no benchmark"
                 + " (-l lists them)\n", bad.err().replace("\r", ""));
         assertEquals("", bad.out());
     }

@@ -53,6 +53,10 @@ class RunIT {
                 "--out", out.toString()), record.command());
         assertEquals("closed", record.settings().loop());
         assertEquals(2, record.environment().get("cores"));
+        assertEquals(io.storebench.bench.doctor.HostChecks.values(out).keySet(),
+                ((Map<?, ?>) record.environment().get("host")).keySet(), "the values doctor checks");
+        assertEquals(io.storebench.bench.io.KernelFiles.read(Path.of("/proc/sys/vm/dirty_ratio")).orElseThrow(),
+                record.environment().get("vm.dirty_ratio"));
         assertEquals(List.of("rocksdb", "lmdb", "sqlite"), record.engines().stream().map(EngineRun::engine).toList());
         String fingerprint = record.engines().get(0).forks().get(0).workloadFingerprint();
         for (EngineRun engine : record.engines()) {

@@ -1,5 +1,7 @@
 package io.storebench.bench.run;
 
+import io.storebench.bench.doctor.HostChecks;
+import io.storebench.bench.io.KernelFiles;
 import io.storebench.engine.LibraryVersion;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -28,6 +30,7 @@ final class Environment {
         environment.put("vm.dirty_ratio", read(Path.of("/proc/sys/vm/dirty_ratio")));
         environment.put("vm.dirty_background_ratio", read(Path.of("/proc/sys/vm/dirty_background_ratio")));
         environment.put("dataFilesystem", filesystem(dataDirectory));
+        environment.put("host", HostChecks.values(dataDirectory));
         environment.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         environment.put("jvmFlags", ManagementFactory.getRuntimeMXBean().getInputArguments());
         Map<String, String> libraries = new LinkedHashMap<>();
@@ -53,11 +56,7 @@ final class Environment {
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file).trim();
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
+        return KernelFiles.read(file).orElse("unknown");
     }
 
     private static String filesystem(Path directory) {
