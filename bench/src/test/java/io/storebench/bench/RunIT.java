@@ -45,6 +45,9 @@ class RunIT {
                 "2000", "--profile", "smoke", "--out", out.toString());
         assertEquals(0, result.exitCode(), result.err() + result.out());
         assertTrue(result.out().contains("± is the 95 % confidence interval"), result.out());
+        assertTrue(result.out().contains("resource cost per operation (means across forks; peak RSS: the largest)"),
+                result.out());
+        assertTrue(Files.readString(out.resolve("report.md")).contains("# Resource cost per operation"));
         assertTrue(result.out().contains("storebench: run folder " + out), result.out());
 
         RunRecord record = record(out);
@@ -58,6 +61,12 @@ class RunIT {
         assertEquals(io.storebench.bench.io.KernelFiles.read(Path.of("/proc/sys/vm/dirty_ratio")).orElseThrow(),
                 record.environment().get("vm.dirty_ratio"));
         assertEquals(List.of("rocksdb", "lmdb", "sqlite"), record.engines().stream().map(EngineRun::engine).toList());
+        for (EngineRun engine : record.engines()) {
+            for (var fork : engine.forks()) {
+                var cost = fork.engineMetrics().cost();
+                assertTrue(cost.cpuNanosPerOperation() > 0 && cost.peakRssBytes() > 0, engine.engine() + ": " + cost);
+            }
+        }
         String fingerprint = record.engines().get(0).forks().get(0).workloadFingerprint();
         for (EngineRun engine : record.engines()) {
             assertEquals("buffered", engine.durability());

@@ -16,7 +16,8 @@ import java.util.Map;
  * several engines the engine-selection ranking ({@link RankingSection}); then throughput and
  * latency per operation with 95 % intervals ({@link ComparisonTable}), for engines behind a language
  * boundary what the boundary cost beside their latencies ({@link BoundarySection}), errors and unavailability
- * ({@link ErrorsSection}), engine metrics ({@link EngineMetricsSection}), the JVM's and a Go
+ * ({@link ErrorsSection}), engine metrics ({@link EngineMetricsSection}), what each operation
+ * cost in CPU, I/O and memory ({@link CostSection}), the JVM's and a Go
  * runtime's garbage collection ({@link GcPressureSection}), charts ({@link Charts},
  * HTML only) and a panorama of the engines ({@link PanoramaSection}).
  */
@@ -49,6 +50,7 @@ public final class RunReport {
         Map<String, Map<ForkResult, List<HdrLogs.Interval>>> logs = HdrLogs.read(folder, engines);
         ErrorsSection.add(doc, engines, logs);
         EngineMetricsSection.add(doc, record, engines);
+        CostSection.add(doc, engines);
         GcPressureSection.add(doc, engines);
         Charts.add(doc, record, engines, logs);
         PanoramaSection.add(doc, record);

@@ -17,13 +17,25 @@ import java.util.Optional;
  * @param source the mount source ({@code /dev/vda})
  * @param superOptions the filesystem's own options ({@code rw,discard,barrier=0})
  */
-record MountPoint(String device, String mountPoint, String mountOptions, String type, String source,
+public record MountPoint(String device, String mountPoint, String mountOptions, String type, String source,
         String superOptions) {
     static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
 
     /** The mount holding {@code directory}: the longest mount point that is a prefix of its real path. */
-    static Optional<MountPoint> of(Path directory) throws IOException {
+    public static Optional<MountPoint> of(Path directory) throws IOException {
         return containing(directory.toRealPath(), Files.readAllLines(MOUNTINFO));
+    }
+
+    /**
+     * The block device ({@code major:minor}) under {@code directory}, when there is one: none for
+     * tmpfs, overlay or network filesystems, or when it cannot be found.
+     */
+    public static Optional<String> blockDevice(Path directory) {
+        try {
+            return of(directory).map(MountPoint::device).filter(d -> Files.exists(Path.of("/sys/dev/block", d)));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     static Optional<MountPoint> containing(Path realPath, List<String> mountinfo) {

@@ -62,6 +62,7 @@ final class DerivedMetrics {
                 .forEach(figure -> metrics.notReported(figure, reason)));
         return metrics.goGc(gc(GcPressure.GO, stats, operations, GO_SCOPE))
                 .jvmGc(gc(GcPressure.JVM, span.jvm(), operations, JvmGcMeter.SCOPE))
+                .cost(ResourceCosts.of(span.process(), nanos, operations))
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.storebench.bench.run;
 
+import io.storebench.bench.doctor.MountPoint;
 import io.storebench.bench.io.JsonFiles;
 import io.storebench.engine.Capability;
 import io.storebench.engine.ConfigurationException;
@@ -66,6 +67,8 @@ public final class ForkMeasurement {
     private final IntervalLog log;
     private final LoadResult load;
     private final JvmGcMeter jvmGc;
+    /** The data directory's device, {@code major:minor}, for its I/O counters; null when it has none. */
+    private final String dataDevice;
     private volatile long epoch;
     private volatile boolean finishPending;
     private long iterationStartMillis;
@@ -79,6 +82,7 @@ public final class ForkMeasurement {
         this.forkId = engine + "-" + ProcessHandle.current().pid() + "-"
                 + Long.toHexString(System.nanoTime() & 0xFFFFFF);
         this.dataDirectory = runDirectory.resolve("data").resolve(forkId);
+        this.dataDevice = MountPoint.blockDevice(runDirectory).orElse(null);
         this.registry = EngineRegistry.discover();
         EngineConfig config = settings.engineConfig(engine, dataDirectory, registry).withThreads(threads);
         WorkloadSpec spec = settings.workload();
@@ -193,7 +197,7 @@ public final class ForkMeasurement {
             executor.resetIteration();
         }
         counters.reset();
-        statsBefore = SpanStats.take(store, jvmGc);
+        statsBefore = SpanStats.take(store, jvmGc, dataDevice);
         epoch++; // open-loop schedules re-anchor at their next operation
         iterationStartMillis = System.currentTimeMillis();
         iterationStartNanos = System.nanoTime();
@@ -201,7 +205,7 @@ public final class ForkMeasurement {
 
     /** Ends an iteration; for a measurement iteration, logs it and returns its secondary results. */
     public List<Result> endIteration(IterationType type) {
-        SpanStats delta = SpanStats.take(store, jvmGc).since(statsBefore); // before this fork writes anything itself
+        SpanStats delta = SpanStats.take(store, jvmGc, dataDevice).since(statsBefore); // before this fork writes anything itself
         long endMillis = System.currentTimeMillis();
         long first = Long.MAX_VALUE;
         long last = Long.MIN_VALUE;

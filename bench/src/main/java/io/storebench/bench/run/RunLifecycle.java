@@ -1,6 +1,7 @@
 package io.storebench.bench.run;
 
 import io.storebench.bench.analysis.ComparisonTable;
+import io.storebench.bench.analysis.CostSection;
 import io.storebench.bench.analysis.RunReport;
 import io.storebench.engine.EngineRegistry;
 import io.storebench.stats.model.EngineRun;
@@ -80,6 +81,11 @@ final class RunLifecycle {
         out.println();
         out.print(ComparisonTable.text(record));
         out.println();
+        String cost = CostSection.text(record);
+        if (!cost.isEmpty()) {
+            out.print(cost);
+            out.println();
+        }
         for (EngineRun engine : record.engines()) {
             if (!engine.failedForks().isEmpty()) {
                 err.println("storebench: " + engine.engine() + ": " + engine.failedForks().size() + " of "

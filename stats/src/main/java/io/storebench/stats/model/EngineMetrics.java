@@ -42,6 +42,8 @@ import java.util.stream.Collectors;
  *     completed in the span: the engine's work that the JVM's own CPU figures do not see
  * @param goGc the Go runtime's garbage collection, for an engine that runs in one
  * @param jvmGc the fork JVM's garbage collection: the whole process, the harness included
+ * @param cost the fork process's CPU, I/O and memory per operation: the whole process, the harness
+ *     included (new since 2026-12-08; older files read it as null)
  * @param sources where each figure above came from, by field name ({@link GcPressure} carries its
  *     own); "proxy: ..." marks a stand-in. A field the engine says it cannot measure has
  *     "not reported: " and the engine's reason here, and is null: an entry does not imply a value
@@ -50,7 +52,8 @@ public record EngineMetrics(Double cacheHitRatio, Double logBytesPerSecond, Doub
         Long bytesOnDisk, Double logSyncP99Nanos, Double commitP99Nanos, Double spaceAmplification,
         Long compactionBytesWritten, Long writeStalls, Long lsmBytes, Long valueLogBytes, Long valueLogGcRuns,
         Long valueLogBytesReclaimed, Long pagesAllocated, Long freePages, Long checkpoints,
-        Double serverCpuNanosPerOperation, GcPressure goGc, GcPressure jvmGc, Map<String, String> sources) {
+        Double serverCpuNanosPerOperation, GcPressure goGc, GcPressure jvmGc, ResourceCost cost,
+        Map<String, String> sources) {
     /** What the source of a figure the engine cannot measure starts with, before the engine's reason. */
     public static final String NOT_REPORTED = "not reported: ";
     /** The figures' names: the fields but {@code sources}. */
@@ -96,6 +99,7 @@ public record EngineMetrics(Double cacheHitRatio, Double logBytesPerSecond, Doub
         private Double serverCpuNanosPerOperation;
         private GcPressure goGc;
         private GcPressure jvmGc;
+        private ResourceCost cost;
 
         private Builder() {
         }
@@ -214,6 +218,11 @@ public record EngineMetrics(Double cacheHitRatio, Double logBytesPerSecond, Doub
             return this;
         }
 
+        public Builder cost(ResourceCost value) {
+            cost = measured("cost", value);
+            return this;
+        }
+
         public EngineMetrics build() {
             Map<String, String> all = new LinkedHashMap<>(sources);
             reasons.forEach((field, why) -> {
@@ -224,7 +233,7 @@ public record EngineMetrics(Double cacheHitRatio, Double logBytesPerSecond, Doub
             return new EngineMetrics(cacheHitRatio, logBytesPerSecond, writeAmplification, bytesOnDisk,
                     logSyncP99Nanos, commitP99Nanos, spaceAmplification, compactionBytesWritten, writeStalls,
                     lsmBytes, valueLogBytes, valueLogGcRuns, valueLogBytesReclaimed, pagesAllocated, freePages,
-                    checkpoints, serverCpuNanosPerOperation, goGc, jvmGc, all);
+                    checkpoints, serverCpuNanosPerOperation, goGc, jvmGc, cost, all);
         }
 
         /** Records {@code source} under {@code field} when there is a value; returns the value. */
