@@ -89,10 +89,18 @@ final class BenchmarksJar {
         return start(workingDirectory, environment, List.of(), args);
     }
 
-    /** Starts the jar with {@code environment} added to this JVM's environment and {@code jvmFlags} before {@code -jar}. */
+    /**
+     * Starts the jar with {@code environment} added to this JVM's environment and {@code jvmFlags} before {@code -jar}.
+     * Unless the flags give one, the jar gets a {@code java.io.tmpdir} of the test's own ({@code jar-tmp} in the
+     * working directory), so that JMH's lock there is the test's: another benchmark running on the machine does
+     * not refuse it (the lock itself is tested with a shared one, in {@code ForkFailureIT}).
+     */
     static Running start(Path workingDirectory, Map<String, String> environment, List<String> jvmFlags, String... args)
             throws IOException {
         List<String> launch = new ArrayList<>(jvmFlags);
+        if (jvmFlags.stream().noneMatch(flag -> flag.startsWith("-Djava.io.tmpdir="))) {
+            launch.add(0, "-Djava.io.tmpdir=" + Files.createDirectories(workingDirectory.resolve("jar-tmp")));
+        }
         launch.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         return launch(workingDirectory, environment, launch, args);
     }

@@ -1,6 +1,7 @@
 package io.storebench.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,6 +63,12 @@ class RunIT {
                 record.environment().get("vm.dirty_ratio"));
         assertEquals(List.of("rocksdb", "lmdb", "sqlite"), record.engines().stream().map(EngineRun::engine).toList());
         for (EngineRun engine : record.engines()) {
+            String loader = engine.forks().get(0).forkId();
+            assertNull(engine.forks().get(0).load().copiedFrom(), engine.engine() + ": the first fork loads");
+            for (var fork : engine.forks().subList(1, engine.forks().size())) {
+                assertEquals(loader, fork.load().copiedFrom(), engine.engine() + ": later forks copy its data set");
+                assertTrue(fork.load().copySeconds() >= 0);
+            }
             for (var fork : engine.forks()) {
                 var cost = fork.engineMetrics().cost();
                 assertTrue(cost.cpuNanosPerOperation() > 0 && cost.peakRssBytes() > 0, engine.engine() + ": " + cost);

@@ -21,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -57,7 +59,7 @@ public final class ForkMeasurement {
     private final Path runDirectory;
     private final Path dataDirectory;
     private final EngineRegistry registry;
-    private final KeyValueStore store;
+    private KeyValueStore store;
     private final Map<String, String> versions;
     private final WorkloadRun workloadRun;
     private final boolean verify;
@@ -86,6 +88,16 @@ public final class ForkMeasurement {
         this.registry = EngineRegistry.discover();
         EngineConfig config = settings.engineConfig(engine, dataDirectory, registry).withThreads(threads);
         WorkloadSpec spec = settings.workload();
+        LoadImage image = registry.provider(engine).capabilities().contains(Capability.PERSISTENT)
+                ? LoadImage.of(runDirectory, engine, new LoadImage.Manifest(engine, String.format(Locale.ROOT,
+                        "%s, %d records, %d loading threads", new WorkloadRun(spec, threads).fingerprint(),
+                        spec.recordCount(), threads),
+                        config.durability().label(), config.options(), null, null)) : null;
+        Optional<LoadImage.Manifest> loaded = image == null ? Optional.empty() : image.usable();
+        double copySeconds = 0;
+        if (loaded.isPresent()) {
+            copySeconds = image.copyInto(dataDirectory);
+        }
         this.store = registry.open(engine, config);
         this.counters = new OperationCounters(engine, ThreadRetries.retrying(store));
         JvmGcMeter meter = null;
@@ -96,7 +108,18 @@ public final class ForkMeasurement {
                         + " bytes are too long; allowed: 1.." + store.maxKeySize() + " bytes (--key-size)");
             }
             this.verify = registry.provider(engine).capabilities().contains(Capability.RETAINS_DATA);
-            this.load = StoreLoader.load(store, engine, spec, threads);
+            if (loaded.isPresent()) {
+                this.load = loaded.get().load().copiedFrom(loaded.get().loadedBy(), copySeconds);
+                System.out.println(LoadImage.copied(engine, loaded.get(), copySeconds,
+                        DataDirectory.sizeOf(dataDirectory)));
+            } else {
+                this.load = StoreLoader.load(store, engine, spec, threads);
+                if (image != null) { // the engine's next forks start from a copy of this one's closed files
+                    store.close();
+                    image.save(dataDirectory, forkId, load);
+                    store = registry.open(engine, config);
+                }
+            }
             this.workloadRun = new WorkloadRun(spec, threads);
             meter = new JvmGcMeter();
             this.jvmGc = meter;
