@@ -18,16 +18,16 @@ import org.junit.jupiter.api.io.TempDir;
  * Open-loop rates through the real jar: 5,000,000 ops/s on one thread (an operation every 200 ns)
  * is far beyond the `memory` engine with the harness around it (about 0.6 million ops/s on one
  * thread, see "Speed of the harness itself"), which is flagged SATURATED on the console, in
- * {@code run.json} and in the report; 1,000 ops/s is kept and flagged nowhere.
+ * {@code run.json} and in the report; 200 ops/s is kept and flagged nowhere.
  */
 class SaturationIT {
     @TempDir
     Path temp;
 
-    private BenchmarksJar.Result run(Path out, String rate) throws Exception {
+    private BenchmarksJar.Result run(Path out, String rate, String warmups) throws Exception {
         BenchmarksJar.Result result = BenchmarksJar.run(temp, "run", "--engines", "memory", "--workload", "ycsb-c",
-                "--records", "1000", "--threads", "1", "--forks", "1", "--warmup-iterations", "0", "--iterations", "1",
-                "--iteration-time", "1s", "--rate", rate, "--out", out.toString());
+                "--records", "1000", "--threads", "1", "--forks", "1", "--warmup-iterations", warmups, "--warmup-time",
+                "1s", "--iterations", "1", "--iteration-time", "1s", "--rate", rate, "--out", out.toString());
         assertEquals(0, result.exitCode(), "a saturated run still finishes: " + result.err() + result.out());
         return result;
     }
@@ -35,7 +35,7 @@ class SaturationIT {
     @Test
     void aRateTheEngineCannotKeepIsFlagged() throws Exception {
         Path out = temp.resolve("saturated");
-        BenchmarksJar.Result result = run(out, "5000000");
+        BenchmarksJar.Result result = run(out, "5000000", "0");
         assertTrue(result.out().lines().anyMatch(l -> l.matches("SATURATED: memory: open-loop target 5,000,000 ops/s,"
                 + " achieved [0-9,]+ \\([0-9.]+ %\\), [0-9.]+ % of operations late: latencies measure the queue,"
                 + " not the engine")), result.out());
@@ -63,7 +63,9 @@ class SaturationIT {
     @Test
     void aRateTheEngineKeepsIsNotFlagged() throws Exception {
         Path out = temp.resolve("kept");
-        BenchmarksJar.Result result = run(out, "1000");
+        // A 5 ms interval after a warm-up: a shared host's pauses (JIT, other processes) make some operations
+        // late (a quarter of them at 1,000 ops/s without warm-up once), not most.
+        BenchmarksJar.Result result = run(out, "200", "1");
         assertFalse(result.out().contains("SATURATED"), result.out());
         Saturation kept = engine(JsonFiles.read(out.resolve("run.json"), RunRecord.class), "memory").saturation();
         assertFalse(kept.saturated(), kept.toString());
