@@ -11,6 +11,7 @@ import io.storebench.stats.model.RunRecord;
 import io.storebench.stats.model.Saturation;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,6 +73,46 @@ class SaturationIT {
         assertNull(kept.why());
         assertTrue(kept.achievedShare() >= 0.95 && kept.lateShare() <= 0.5, kept.toString());
         assertFalse(Files.readString(out.resolve("report.md")).contains("SATURATED"));
+    }
+
+    /**
+     * {@code ab} at that rate judges its sides saturated (exit 2, its files written); {@code gate} on
+     * the two sides refuses them, and compares them with {@code --allow-saturated}; {@code compare}
+     * notes them.
+     */
+    @Test
+    void abAndGateRefuseSaturatedRunsUnlessAllowedAndCompareNotesThem() throws Exception {
+        Path out = temp.resolve("ab");
+        BenchmarksJar.Result ab = BenchmarksJar.run(temp, "ab", "--engines", "memory", "--workload", "ycsb-c",
+                "--records", "1000", "--threads", "1", "--warmup-iterations", "0", "--iterations", "1",
+                "--iteration-time", "1s", "--rate", "5000000", "--pairs", "6", "--out", out.toString());
+        assertEquals(2, ab.exitCode(), ab.err() + ab.out());
+        for (String side : List.of("baseline", "candidate")) {
+            assertTrue(ab.out().lines().anyMatch(l -> l.startsWith("problem: the " + side + " side: memory is"
+                    + " saturated: open-loop target 5,000,000 ops/s, achieved ") && l.endsWith("; give"
+                    + " --allow-saturated to compare it anyway")), ab.out());
+        }
+        assertTrue(Files.readString(out.resolve("gate.md")).contains("the candidate side: memory is saturated"));
+        assertTrue(engine(JsonFiles.read(out.resolve("candidate").resolve("run.json"), RunRecord.class), "memory")
+                .saturation().saturated());
+
+        String baseline = out.resolve("baseline").toString();
+        String candidate = out.resolve("candidate").toString();
+        BenchmarksJar.Result refused = BenchmarksJar.run(temp, "gate", "--baseline", baseline, "--candidate",
+                candidate, "--out", temp.resolve("refused").toString());
+        assertEquals(2, refused.exitCode(), refused.err() + refused.out());
+        assertTrue(refused.out().contains("problem: candidate run ab-candidate: memory is saturated: open-loop target"
+                + " 5,000,000 ops/s, achieved "), refused.out());
+        BenchmarksJar.Result allowed = BenchmarksJar.run(temp, "gate", "--baseline", baseline, "--candidate",
+                candidate, "--out", temp.resolve("allowed").toString(), "--allow-saturated");
+        assertTrue(allowed.exitCode() == 0 || allowed.exitCode() == 1, allowed.err() + allowed.out());
+        assertTrue(allowed.out().contains("(allowed by --allow-saturated)"), allowed.out());
+        assertFalse(allowed.out().contains("problem: "), allowed.out());
+
+        BenchmarksJar.Result compare = BenchmarksJar.run(temp, "compare", baseline, candidate);
+        assertEquals(0, compare.exitCode(), compare.err() + compare.out());
+        assertTrue(compare.out().contains("note: SATURATED: baseline run ab-baseline: memory is saturated"),
+                compare.out());
     }
 
     private static EngineRun engine(RunRecord record, String name) {
