@@ -7,6 +7,7 @@ import io.storebench.bench.analysis.VerdictFiles;
 import io.storebench.bench.analysis.VerdictTable;
 import io.storebench.stats.compare.GateResult;
 import io.storebench.stats.compare.GateSettings;
+import io.storebench.stats.compare.SaturatedRuns;
 import io.storebench.workloads.cli.Cli;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -47,7 +48,8 @@ import picocli.CommandLine.Unmatched;
                 + " (each fork's median of its iterations' p99) keeps a disturbed iteration out of a fork's value. The folder holds each fork's run (forks/), both sides as runs (baseline/, candidate/: for"
                 + " report and compare), gate.md, gate.json and ab.json.", ""},
         footer = {"", "Exit codes: 0 no regression, 1 at least one REGRESSED (with --strict: or INCONCLUSIVE), 2 invalid"
-                + " or insufficient data (fewer than 6 complete pairs, sides that cannot be paired, no pair finished)"
+                + " or insufficient data (fewer than 6 complete pairs, sides that cannot be paired, no pair finished, a"
+                + " side whose open loop could not keep its rate without --allow-saturated)"
                 + " or run options that run refuses (an option neither ab nor run knows among them), 3 usage or I/O"
                 + " error (a bad value of an option above, a missing jar, --out not empty), 130 interrupted (the pairs"
                 + " finished are in forks/)."})
@@ -65,6 +67,10 @@ public final class AbCommand implements Callable<Integer> {
 
     @Option(names = "--strict", arity = "0", description = "INCONCLUSIVE fails too")
     boolean strict;
+
+    @Option(names = SaturatedRuns.ALLOW, arity = "0", description = "judge a side whose open loop could not keep"
+            + " its rate (saturated: its latencies measure the queue), with a warning instead of exit 2")
+    boolean allowSaturated;
 
     @Option(names = "--out", paramLabel = "DIR", description = "the experiment's folder, new or empty"
             + " [results/<date-time>-ab]")
@@ -114,7 +120,10 @@ public final class AbCommand implements Callable<Integer> {
                 checked.shared(), checked.pairs(), checked.orderSeed(), folder, settings, command), launcher);
         try (InterruptGuard guard = new InterruptGuard(launcher, "storebench-ab-interrupt")) {
             AbExperiment.Result result = experiment.run(stdout);
-            GateResult gate = Calibration.withNotes(result.gate(), calibration, result.baseline());
+            GateResult judged = SaturatedRuns.judged(result.gate(), List.of(
+                    new SaturatedRuns.Named("the baseline side", result.baseline()),
+                    new SaturatedRuns.Named("the candidate side", result.candidate())), allowSaturated);
+            GateResult gate = Calibration.withNotes(judged, calibration, result.baseline());
             print(stdout, gate);
             experiment.write(result.with(gate));
             stdout.println("storebench ab: wrote " + folder.resolve("gate.md") + ", gate.json and ab.json; sides in "

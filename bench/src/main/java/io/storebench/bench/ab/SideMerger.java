@@ -6,6 +6,7 @@ import io.storebench.bench.io.JsonFiles;
 import io.storebench.stats.model.EngineRun;
 import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.RunRecord;
+import io.storebench.stats.model.SaturationRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,9 +80,11 @@ final class SideMerger {
         }
         List<EngineRun> merged = new ArrayList<>();
         for (EngineRun engine : engines.values()) {
+            // judged anew over the side's forks (a pair's run from an older jar records none)
+            List<ForkResult> mine = List.copyOf(forks.getOrDefault(engine.engine(), List.of()));
             merged.add(new EngineRun(engine.engine(), engine.description(), engine.capabilities(),
-                    engine.durability(), engine.profile(), engine.versions(),
-                    List.copyOf(forks.getOrDefault(engine.engine(), List.of()))));
+                    engine.durability(), engine.profile(), engine.versions(), mine, List.of(),
+                    SaturationRule.of(mine)));
         }
         // "EXPERIMENT-baseline": unique across experiments, so sides of several experiments can be compared
         String runId = folder.toAbsolutePath().getParent().getFileName() + "-" + folder.getFileName();

@@ -4,6 +4,7 @@ import io.storebench.stats.compare.GateResult;
 import io.storebench.stats.compare.GateSettings;
 import io.storebench.stats.compare.RunLevelPairing;
 import io.storebench.stats.compare.RunPairing;
+import io.storebench.stats.compare.SaturatedRuns;
 import io.storebench.workloads.cli.Cli;
 import io.storebench.workloads.cli.UnmatchedArguments;
 import java.io.PrintStream;
@@ -46,7 +47,8 @@ import picocli.CommandLine.Unmatched;
                 + " in an integer field (\"p99\": 2345.7, and 2345.0 alike), or a fork listed twice; with --baseline,"
                 + " 2 baseline runs (the run level needs 3), a run given twice, or a copy of a run (one fork's"
                 + " measurement in two runs). What would stop a gate between runs that can be read (other settings,"
-                + " other machines, forks that did not run their run's threads or durability) is shown as a note.",
+                + " other machines, forks that did not run their run's threads or durability, an open-loop run that"
+                + " could not keep its rate) is shown as a note.",
                 "",
                 "Exit codes: 0 shown, 2 bad input: a run that cannot be read or is refused, or runs of which no key"
                 + " could be compared."})
@@ -172,6 +174,11 @@ public final class CompareCommand implements Callable<Integer> {
                 + String.join(", ", candidateIds);
         List<String> notes = new ArrayList<>(List.of("note: " + Designs.spread(baselines.size(), 1)));
         notes.addAll(notes(result));
+        List<SaturatedRuns.Named> named = SaturatedRuns.named(baselines.stream().map(RunSet.Run::record).toList(),
+                candidates.stream().map(RunSet.Run::record).toList());
+        SaturatedRuns.saturated(named).forEach(line -> notes.add("note: SATURATED: " + line + ": its latencies"
+                + " measure the queue, not the engine (gate refuses it without " + SaturatedRuns.ALLOW + ")"));
+        SaturatedRuns.unknown(named).forEach(line -> notes.add("note: " + line));
         if (markdown) {
             out.println("## StoreBench comparison: " + title + "\n");
             out.print(table.markdown());

@@ -21,7 +21,8 @@ import java.util.function.ToDoubleFunction;
  * their 95 % confidence intervals across forks (one value per fork), errors and integrity
  * failures, and when an engine of the run retries (the SQL engines), the retries inside the
  * operations ("—" for an engine that does not retry). As text for the terminal, with a line
- * beneath per engine whose operations failed and per engine behind a language boundary
+ * beneath per engine whose operations failed, per engine saturated in an open loop
+ * ({@link SaturationSection#notes}) and per engine behind a language boundary
  * ({@link BoundarySection#notes}); {@code report} puts the same table in {@code report.md} and
  * {@code report.html}.
  */
@@ -151,6 +152,7 @@ public final class ComparisonTable {
         caption(record).forEach(line -> out.append(line).append('\n'));
         out.append('\n').append(table(record).text());
         failureNotes(record).forEach(line -> out.append(line).append('\n'));
+        SaturationSection.notes(record).forEach(line -> out.append(line).append('\n'));
         BoundarySection.notes(record).forEach(line -> out.append(line).append('\n'));
         return out.toString();
     }

@@ -6,6 +6,7 @@ import io.storebench.stats.compare.GateResult;
 import io.storebench.stats.compare.GateSettings;
 import io.storebench.stats.compare.RunLevelPairing;
 import io.storebench.stats.compare.RunPairing;
+import io.storebench.stats.compare.SaturatedRuns;
 import io.storebench.stats.model.RunRecord;
 import io.storebench.workloads.cli.Cli;
 import io.storebench.workloads.cli.UnmatchedArguments;
@@ -64,7 +65,9 @@ import picocli.CommandLine.Unmatched;
                 "Exit codes: 0 no regression, 1 at least one REGRESSED (with --strict: or INCONCLUSIVE), 2 invalid or"
                 + " insufficient data or runs that cannot be compared (different workload settings, different"
                 + " machines without --allow-cross-host, keys on one side only, fewer than 5 forks, too few"
-                + " operations per fork for the percentile, a refusal above), 3 usage or I/O error."})
+                + " operations per fork for the percentile, an open-loop run that could not keep its rate (saturated:"
+                + " below 95%% of it, or over 50%% of operations late) without --allow-saturated, a refusal above), 3"
+                + " usage or I/O error."})
 public final class GateCommand implements Callable<Integer> {
     @Option(names = "--baseline", paramLabel = "DIR", split = ",", description = "the baseline run folder (or its"
             + " run.json); several (DIR1,DIR2,DIR3, or a folder of run folders) judge at the run level")
@@ -83,6 +86,10 @@ public final class GateCommand implements Callable<Integer> {
     @Option(names = "--allow-cross-host", arity = "0",
             description = "compare runs from machines with different environments")
     boolean allowCrossHost;
+
+    @Option(names = SaturatedRuns.ALLOW, arity = "0", description = "compare an open-loop run that could not keep"
+            + " its rate (saturated: its latencies measure the queue), with a warning instead of exit 2")
+    boolean allowSaturated;
 
     @Option(names = "--calibration", paramLabel = "FILE", description = "this host's calibration (see calibrate),"
             + " for the noise line and the --floor warning [$STOREBENCH_CALIBRATION or ~/.storebench/calibration.json]")
@@ -173,8 +180,9 @@ public final class GateCommand implements Callable<Integer> {
         }
         List<String> baselineIds = baselines.stream().map(RunSet.Run::id).toList();
         List<String> candidateIds = candidates.stream().map(RunSet.Run::id).toList();
-        GateResult result = Calibration.withNotes(GateResult.judge(String.join(",", candidateIds), pairing, settings),
-                calibration, baselines.get(0).record());
+        GateResult judged = SaturatedRuns.judged(GateResult.judge(String.join(",", candidateIds), pairing, settings),
+                SaturatedRuns.named(records(baselines), records(candidates)), allowSaturated);
+        GateResult result = Calibration.withNotes(judged, calibration, baselines.get(0).record());
         String spread = Designs.spread(baselines.size(), candidates.size());
 
         out.printf("storebench gate: %s%n%n", title(baselines, candidates));

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * A run's report, {@code report.md} and {@code report.html}: the caption, and for a run with
  * several engines the engine-selection ranking ({@link RankingSection}); then throughput and
- * latency per operation with 95 % intervals ({@link ComparisonTable}), for engines behind a language
+ * latency per operation with 95 % intervals ({@link ComparisonTable}) and beneath it the engines
+ * that could not keep an open loop's rate ({@link SaturationSection}), for engines behind a language
  * boundary what the boundary cost beside their latencies ({@link BoundarySection}), errors and unavailability
  * ({@link ErrorsSection}), engine metrics ({@link EngineMetricsSection}), what each operation
  * cost in CPU, I/O and memory ({@link CostSection}), the JVM's and a Go
@@ -46,6 +47,7 @@ public final class RunReport {
         }
         doc.heading(1, "Throughput and latency per operation");
         doc.table(ComparisonTable.table(record));
+        SaturationSection.add(doc, record);
         BoundarySection.add(doc, engines);
         Map<String, Map<ForkResult, List<HdrLogs.Interval>>> logs = HdrLogs.read(folder, engines);
         ErrorsSection.add(doc, engines, logs);

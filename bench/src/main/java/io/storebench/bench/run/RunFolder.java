@@ -10,6 +10,7 @@ import io.storebench.stats.model.EngineRun;
 import io.storebench.stats.model.ForkFailure;
 import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.RunRecord;
+import io.storebench.stats.model.SaturationRule;
 import io.storebench.stats.model.SettingsRecord;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -262,7 +263,7 @@ public final class RunFolder {
             engines.add(new EngineRun(engine, provider.description(),
                     provider.capabilities().stream().map(c -> c.label()).toList(),
                     settings.engineConfig(engine, directory, registry).durability().label(),
-                    EngineRecords.profile(provider.profile()), versions, mine, failed));
+                    EngineRecords.profile(provider.profile()), versions, mine, failed, SaturationRule.of(mine)));
         }
         RunRecord record = new RunRecord(RunRecord.SCHEMA, runId, createdAt, command, new TreeMap<>(settings.options()),
                 effectiveSettings(settings), Environment.describe(directory), engines, missing.isEmpty(), missing);

@@ -146,6 +146,73 @@ class AnalysisCommandsTest {
         assertTrue(call(GateCommand::run, "--help").out().contains("Exit codes: 0 no regression"));
     }
 
+    /**
+     * {@code run} as an open-loop run at 20,000 ops/s whose rocksdb forks achieved {@code achieved}, its
+     * saturation recorded as {@code run} records it, or left out as a run written before it was.
+     */
+    private static void openLoop(ObjectNode run, double achieved, boolean recorded) {
+        ((ObjectNode) run.get("settings")).put("loop", "open").put("rate", 20_000.0);
+        for (JsonNode engine : run.get("engines")) {
+            List<io.storebench.stats.model.ForkResult> forks = new java.util.ArrayList<>();
+            for (JsonNode fork : engine.get("forks")) {
+                ((ObjectNode) fork).put("closedLoop", false).put("rate", 20_000.0);
+                if (engine.get("engine").asText().equals("rocksdb")) {
+                    ((ObjectNode) fork).put("throughput", achieved);
+                }
+                forks.add(JsonFiles.MAPPER.convertValue(fork, io.storebench.stats.model.ForkResult.class));
+            }
+            if (recorded) {
+                ((ObjectNode) engine).set("saturation", JsonFiles.MAPPER.valueToTree(
+                        io.storebench.stats.model.SaturationRule.of(forks)));
+            }
+        }
+    }
+
+    @Test
+    void aSaturatedOpenLoopRunIsRefusedUnlessAllowedAndCompareNotesIt() throws IOException {
+        Path kept = copy("kept", run -> openLoop(run, 19_990, true));
+        Path saturated = copy("saturated", run -> openLoop(run, 11_731, true));
+        Outcome refused = call(GateCommand::run, "--baseline", kept.toString(), "--candidate", saturated.toString());
+        assertEquals(2, refused.exit(), refused.err() + refused.out());
+        List<String> problems = refused.out().lines().filter(l -> l.startsWith("problem: ")).toList();
+        assertEquals(List.of("problem: candidate run saturated: rocksdb is saturated: open-loop target 20,000 ops/s,"
+                + " achieved 11,731 (58.7 %), 0.00 % of operations late: its latencies measure the queue, not the"
+                + " engine; give --allow-saturated to compare it anyway"), problems, refused.out());
+        assertTrue(refused.out().contains("INVALID: 1 problem(s) above"), refused.out());
+        assertTrue(Files.readString(saturated.resolve("gate.md")).contains("- candidate run saturated: rocksdb is"
+                + " saturated"));
+
+        Outcome allowed = call(GateCommand::run, "--baseline", kept.toString(), "--candidate", saturated.toString(),
+                "--allow-saturated");
+        assertTrue(allowed.exit() == 0 || allowed.exit() == 1, allowed.err() + allowed.out());
+        assertTrue(allowed.out().contains("warning: candidate run saturated: rocksdb is saturated: open-loop target"
+                + " 20,000 ops/s, achieved 11,731 (58.7 %)"), allowed.out());
+        assertTrue(allowed.out().contains("(allowed by --allow-saturated)"), allowed.out());
+        assertFalse(allowed.out().contains("problem: "), allowed.out());
+
+        // both kept their rate: nothing said
+        Path again = copy("again", run -> openLoop(run, 19_990, true));
+        Outcome quiet = call(GateCommand::run, "--baseline", kept.toString(), "--candidate", again.toString());
+        assertEquals(0, quiet.exit(), quiet.out());
+        assertFalse(quiet.out().contains("saturat"), quiet.out());
+
+        Outcome compare = call(CompareCommand::run, kept.toString(), saturated.toString());
+        assertEquals(0, compare.exit(), compare.err() + compare.out());
+        assertTrue(compare.out().contains("note: SATURATED: candidate run saturated: rocksdb is saturated: open-loop"
+                + " target 20,000 ops/s, achieved 11,731 (58.7 %)"), compare.out());
+    }
+
+    @Test
+    void anOpenLoopRunWrittenBeforeSaturationWasRecordedIsOneNoteAndNeverRefused() throws IOException {
+        Path old = copy("old", run -> openLoop(run, 11_731, false));
+        Path kept = copy("kept", run -> openLoop(run, 19_990, true));
+        Outcome gate = call(GateCommand::run, "--baseline", old.toString(), "--candidate", kept.toString());
+        assertFalse(gate.out().contains("problem: "), gate.out());
+        assertEquals(1, gate.out().lines().filter(l -> l.equals("warning: baseline run old ran open-loop at 20,000"
+                + " ops/s and was written before saturation was recorded: whether rocksdb, lmdb, sqlite kept that"
+                + " rate is not known")).count(), gate.out());
+    }
+
     @Test
     void compareShowsEveryCandidateWithoutGating() throws IOException {
         Path a = copy("a", run -> { });

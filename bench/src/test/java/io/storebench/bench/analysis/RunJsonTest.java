@@ -51,6 +51,7 @@ class RunJsonTest {
                 md.contains("## Engine metrics"), md);
         boolean sql = false;
         for (EngineRun engine : record.engines()) {
+            assertNull(engine.saturation(), "written before saturation was recorded: not known");
             // the SQL engines' runs (results/2026-12-02-sql-*) have them; every other run, older or not, has none
             boolean retrying = engine.engine().equals("postgres") || engine.engine().equals("mysql");
             sql |= retrying;
@@ -143,6 +144,29 @@ class RunJsonTest {
         String old = JsonFiles.MAPPER.writeValueAsString(withoutBoundary).replace("\"boundary\" : null", "\"x\" : 0");
         assertFalse(old.contains("boundary"), old);
         assertNull(JsonFiles.MAPPER.readValue(old, ForkResult.class).boundary(), "a file without the field reads");
+    }
+
+    @Test
+    void theSaturationKeepsItsNamesAndValuesThroughJsonAndIsNullWhenAbsent() throws IOException {
+        ForkResult fork = new ForkResult("rocksdb", "rocksdb-1", 2, "buffered", "f", false, 20_000, null, 11_731,
+                List.of(11_731.0), List.of(new OperationResult("read", new LatencySummary(351_930, 1e8, 111_000_000L,
+                        1, 2, 3, 4), 11_731, 0, 0, 0, null, null)), null, 351_824, 0, 0, null, List.of(), Map.of(), null);
+        EngineRun engine = new EngineRun("rocksdb", "d", List.of(), "buffered", null, Map.of(), List.of(fork),
+                List.of(), io.storebench.stats.model.SaturationRule.of(List.of(fork)));
+        String json = JsonFiles.MAPPER.writeValueAsString(engine);
+        JsonNode saturation = JsonFiles.MAPPER.readTree(json).get("saturation");
+        assertEquals(List.of("targetRate", "achievedRate", "achievedShare", "operations", "lateOperations",
+                "lateShare", "saturated", "why", "forks"), iterable(saturation.fieldNames()));
+        assertTrue(saturation.get("saturated").asBoolean());
+        assertEquals(20_000, saturation.get("targetRate").asDouble());
+        assertEquals("rocksdb-1", saturation.get("forks").get(0).get("forkId").asText());
+        assertEquals(engine, JsonFiles.MAPPER.readValue(json, EngineRun.class));
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                JsonFiles.MAPPER.readTree(json);
+        tree.remove("saturation");
+        String old = JsonFiles.MAPPER.writeValueAsString(tree);
+        assertFalse(old.contains("saturation"), old);
+        assertNull(JsonFiles.MAPPER.readValue(old, EngineRun.class).saturation(), "a file without the field reads");
     }
 
     private static List<String> iterable(java.util.Iterator<String> names) {

@@ -17,14 +17,23 @@ import java.util.Map;
  * @param forks one entry per finished fork: the sample unit of every comparison
  * @param failedForks one entry per fork that failed, with why (not samples); empty in runs written
  *     before it existed
+ * @param saturation for an open-loop run, whether the engine kept its rate ({@link SaturationRule});
+ *     null for a closed-loop run and in runs written before it existed (not known)
  */
 public record EngineRun(String engine, String description, List<String> capabilities, String durability,
         EngineProfileRecord profile, Map<String, String> versions, List<ForkResult> forks,
-        List<ForkFailure> failedForks) {
+        List<ForkFailure> failedForks, Saturation saturation) {
 
     public EngineRun {
         versions = versions == null ? Map.of() : new java.util.TreeMap<>(versions);
         failedForks = failedForks == null ? List.of() : List.copyOf(failedForks);
+    }
+
+    /** An engine's part whose saturation is not known (or that ran closed-loop). */
+    public EngineRun(String engine, String description, List<String> capabilities, String durability,
+            EngineProfileRecord profile, Map<String, String> versions, List<ForkResult> forks,
+            List<ForkFailure> failedForks) {
+        this(engine, description, capabilities, durability, profile, versions, forks, failedForks, null);
     }
 
     /** An engine's part without failed forks. */
