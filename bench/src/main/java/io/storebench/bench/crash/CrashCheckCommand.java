@@ -43,8 +43,8 @@ import picocli.CommandLine.Unmatched;
  * {@code crashcheck.json}.
  */
 @Command(name = "storebench crashcheck",
-        header = "check that acknowledged writes survive a crash: kill a writer process with SIGKILL at random"
-                + " moments and verify the reopened store (0 nothing wrong, 1 a violation where promised, 2 bad input,"
+        header = "check that acknowledged writes survive a crash: kill a writer process (a remote engine's server)"
+                + " with SIGKILL at random moments and verify the reopened store (0 nothing wrong, 1 a violation where promised, 2 bad input,"
                 + " 3 I/O error)",
         mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
         exitCodeOnInvalidInput = CrashCheckCommand.EXIT_BAD_INPUT,
@@ -83,6 +83,11 @@ public final class CrashCheckCommand implements Callable<Integer> {
     static final String LIMITS = "a process kill (SIGKILL) shows what survives a process crash, not an OS crash or"
             + " power loss: writes handed to the OS without an fsync survive a process kill in the page cache, so"
             + " strict passes here on the same grounds as buffered; its fsync is not tested";
+
+    /** What the output says when a remote engine is checked. */
+    static final String SERVER_NOTE = "for a remote engine the crash is its server's: the managed server's process"
+            + " tree is killed (SIGSTOP, then SIGKILL) under the writer and restarted on the same data; its profile's"
+            + " promise is held to a server crash";
 
     @Option(names = "--engines", paramLabel = "E[,E]", description = "persistent embedded engines, or remote ones"
             + " with a managed server (etcd, postgres, mysql) [rocksdb,lmdb,sqlite]")
@@ -268,6 +273,10 @@ public final class CrashCheckCommand implements Callable<Integer> {
                 settings.trials(), settings.trials() == 1 ? "" : "s", settings.maxDelayMillis(), settings.keys(),
                 settings.seed(), folder);
         stdout.println("note: " + LIMITS);
+        EngineRegistry registry = EngineRegistry.discover();
+        if (settings.engines().stream().anyMatch(engine -> ServerKill.applies(registry.provider(engine)))) {
+            stdout.println("note: " + SERVER_NOTE);
+        }
         TrialRunner runner = new TrialRunner();
         List<CrashSummary> summaries = new ArrayList<>();
         List<CrashCheckFile.Trial> trials = new ArrayList<>();
