@@ -39,8 +39,9 @@ import picocli.CommandLine.Unmatched;
  * profile, each trial starts a writer process that applies a seeded stream of puts, deletes and
  * atomic batches and acknowledges each write to this process as it returns; kills it with SIGKILL
  * after a seeded random delay; reopens the store in a fresh process and judges what it holds
- * ({@link CrashJudge}). Prints a line per trial and a table per engine and profile, and writes
- * {@code crashcheck.json}.
+ * ({@link CrashJudge}). For a remote engine the writer's managed server is killed instead and
+ * restarted on the same data by the verifier ({@link ServerKill}). Prints a line per trial and a
+ * table per engine and profile, and writes {@code crashcheck.json}.
  */
 @Command(name = "storebench crashcheck",
         header = "check that acknowledged writes survive a crash: kill a writer process (a remote engine's server)"
