@@ -8,6 +8,7 @@ import io.storebench.engine.DataDirectory;
 import io.storebench.engine.Durability;
 import io.storebench.engine.EngineProvider;
 import io.storebench.engine.EngineRegistry;
+import io.storebench.engine.server.KeptData;
 import io.storebench.workloads.cli.Cli;
 import io.storebench.workloads.cli.UnmatchedArguments;
 import java.io.IOException;
@@ -38,12 +39,13 @@ import picocli.CommandLine.Unmatched;
  * profile, each trial starts a writer process that applies a seeded stream of puts, deletes and
  * atomic batches and acknowledges each write to this process as it returns; kills it with SIGKILL
  * after a seeded random delay; reopens the store in a fresh process and judges what it holds
- * ({@link CrashJudge}). Prints a line per trial and a table per engine and profile, and writes
- * {@code crashcheck.json}.
+ * ({@link CrashJudge}). For a remote engine the writer's managed server is killed instead and
+ * restarted on the same data by the verifier ({@link ServerKill}). Prints a line per trial and a
+ * table per engine and profile, and writes {@code crashcheck.json}.
  */
 @Command(name = "storebench crashcheck",
-        header = "check that acknowledged writes survive a crash: kill a writer process with SIGKILL at random"
-                + " moments and verify the reopened store (0 nothing wrong, 1 a violation where promised, 2 bad input,"
+        header = "check that acknowledged writes survive a crash: kill a writer process (a remote engine's server)"
+                + " with SIGKILL at random moments and verify the reopened store (0 nothing wrong, 1 a violation where promised, 2 bad input,"
                 + " 3 I/O error)",
         mixinStandardHelpOptions = true, usageHelpAutoWidth = true, sortOptions = false,
         exitCodeOnInvalidInput = CrashCheckCommand.EXIT_BAD_INPUT,
@@ -61,7 +63,10 @@ import picocli.CommandLine.Unmatched;
                 "A process kill cannot show what survives an OS crash or a power loss: writes the engine handed to the"
                 + " OS without an fsync survive a process kill in the page cache, so strict passes here on the same"
                 + " grounds as buffered; its fsync is not tested.", ""},
-        footer = {"", "Remote engines (etcd, postgres, mysql) are refused: killing their server is not implemented.",
+        footer = {"", "Remote engines (etcd, postgres, mysql): their managed server is killed instead (SIGSTOP, then"
+                + " SIGKILL to its process tree; the writer 2 s later) and the verifier restarts it on the same data"
+                + " (engine option keep-data=true in both children). postgres under buffered is synchronous_commit=off,"
+                + " which loses the last commits in a server crash: crashcheck fails it.",
                 "", "Exit codes: 0 no violation, 1 a lost, torn, corrupt or unissued write or a failed open under a"
                 + " profile that promises survival, 2 bad input, 3 I/O error (the folder cannot be written, a child JVM"
                 + " cannot start, a writer ended before it was killed)."})
@@ -80,7 +85,13 @@ public final class CrashCheckCommand implements Callable<Integer> {
             + " power loss: writes handed to the OS without an fsync survive a process kill in the page cache, so"
             + " strict passes here on the same grounds as buffered; its fsync is not tested";
 
-    @Option(names = "--engines", paramLabel = "E[,E]", description = "persistent embedded engines [rocksdb,lmdb,sqlite]")
+    /** What the output says when a remote engine is checked. */
+    static final String SERVER_NOTE = "for a remote engine the crash is its server's: the managed server's process"
+            + " tree is killed (SIGSTOP, then SIGKILL) under the writer and restarted on the same data; its profile's"
+            + " promise is held to a server crash";
+
+    @Option(names = "--engines", paramLabel = "E[,E]", description = "persistent embedded engines, or remote ones"
+            + " with a managed server (etcd, postgres, mysql) [rocksdb,lmdb,sqlite]")
     String engines = "rocksdb,lmdb,sqlite";
 
     @Option(names = "--durability", paramLabel = "P[,P]", description = "durability profiles, each checked for every"
@@ -138,7 +149,9 @@ public final class CrashCheckCommand implements Callable<Integer> {
             int keys) {
         CrashCheckFile.Settings file() {
             return new CrashCheckFile.Settings(engines, durabilities.stream().map(Durability::label).toList(), trials,
-                    seed, maxDelayMillis, keys, "SIGKILL to the writer's process tree");
+                    seed, maxDelayMillis, keys, "SIGKILL to the writer's process tree; for a remote engine first to"
+                    + " its managed server's process tree (SIGSTOP, then SIGKILL), the writer "
+                    + ServerKill.WRITER_GRACE.toSeconds() + " s later");
         }
     }
 
@@ -174,10 +187,14 @@ public final class CrashCheckCommand implements Callable<Integer> {
                 (int) whole("--keys", keys, 1000, WriteStream.MIN_KEYS, MAX_KEYS));
     }
 
-    /** The engines crashcheck can check: persistent, embedded, available in this build. */
+    /**
+     * The engines crashcheck can check: persistent embedded ones, and remote ones whose managed
+     * server keeps its data on request ({@link ServerKill}).
+     */
     static List<String> checkable(EngineRegistry registry) {
         return registry.providers().stream().filter(p -> p.capabilities().contains(Capability.PERSISTENT)
-                && !p.capabilities().contains(Capability.REMOTE)).map(EngineProvider::name).toList();
+                && !p.capabilities().contains(Capability.REMOTE) || ServerKill.applies(p)).map(EngineProvider::name)
+                .toList();
     }
 
     private static List<String> engines(String text, EngineRegistry registry) {
@@ -190,11 +207,13 @@ public final class CrashCheckCommand implements Callable<Integer> {
             } catch (ConfigurationException e) {
                 throw new Cli.UsageError("--engines: " + e.getMessage(), EXIT_BAD_INPUT);
             }
-            if (provider.capabilities().contains(Capability.REMOTE)) {
-                throw new Cli.UsageError("--engines: engine '" + provider.name() + "' is remote: killing its server is"
-                        + " not implemented; crashcheck checks: " + known, EXIT_BAD_INPUT);
+            boolean server = ServerKill.applies(provider);
+            if (provider.capabilities().contains(Capability.REMOTE) && !server) {
+                throw new Cli.UsageError("--engines: engine '" + provider.name() + "' is remote and its managed server"
+                        + " cannot keep its data (no " + KeptData.OPTION + " option), so it cannot be restarted on it;"
+                        + " crashcheck checks: " + known, EXIT_BAD_INPUT);
             }
-            if (!provider.capabilities().contains(Capability.PERSISTENT)) {
+            if (!provider.capabilities().contains(Capability.PERSISTENT) && !server) {
                 throw new Cli.UsageError("--engines: engine '" + provider.name() + "' keeps nothing after its process"
                         + " ends (not persistent), so no crash can be checked; crashcheck checks: " + known,
                         EXIT_BAD_INPUT);
@@ -255,6 +274,10 @@ public final class CrashCheckCommand implements Callable<Integer> {
                 settings.trials(), settings.trials() == 1 ? "" : "s", settings.maxDelayMillis(), settings.keys(),
                 settings.seed(), folder);
         stdout.println("note: " + LIMITS);
+        EngineRegistry registry = EngineRegistry.discover();
+        if (settings.engines().stream().anyMatch(engine -> ServerKill.applies(registry.provider(engine)))) {
+            stdout.println("note: " + SERVER_NOTE);
+        }
         TrialRunner runner = new TrialRunner();
         List<CrashSummary> summaries = new ArrayList<>();
         List<CrashCheckFile.Trial> trials = new ArrayList<>();
@@ -324,9 +347,10 @@ public final class CrashCheckCommand implements Callable<Integer> {
 
     static String progress(String engine, Durability profile, int trial, int trials, TrialRunner.Outcome outcome) {
         Findings f = outcome.findings();
-        String head = String.format(Locale.ROOT, "crashcheck: %s %s trial %d/%d: killed %d ms after open, %,d ops"
+        String head = String.format(Locale.ROOT, "crashcheck: %s %s trial %d/%d: killed %d ms after open%s, %,d ops"
                 + " acknowledged, in flight %s; ", engine, profile.label(), trial, trials, outcome.killedAfterMillis(),
-                f.acknowledged(), f.inFlight());
+                outcome.server().isEmpty() ? "" : " (the server: " + outcome.server() + ")", f.acknowledged(),
+                f.inFlight());
         if (f.openFailed()) {
             return head + "FAILED TO OPEN: " + f.openError();
         }

@@ -17,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The two child processes of a crash trial, each a fresh JVM started by {@link TrialRunner}
@@ -43,9 +42,11 @@ public final class CrashChild {
 
     /** What both children are given. */
     record Target(String engine, Durability durability, Path directory, long seed, int keys) {
+        /** Opens the store; a remote engine's managed server keeps its data ({@link ServerKill#options}). */
         KeyValueStore open() {
-            return EngineRegistry.discover().open(engine, new EngineConfig(directory, durability,
-                    EngineConfig.DEFAULT_CACHE_BYTES, 1, 0, Map.of()));
+            EngineRegistry registry = EngineRegistry.discover();
+            return registry.open(engine, new EngineConfig(directory, durability, EngineConfig.DEFAULT_CACHE_BYTES, 1,
+                    0, ServerKill.options(registry.provider(engine))));
         }
 
         List<String> arguments() {

@@ -1,6 +1,7 @@
 package io.storebench.bench.crash;
 
 import io.storebench.engine.DataDirectory;
+import io.storebench.engine.EngineRegistry;
 import java.io.BufferedInputStream;
 import java.io.File;
 import java.io.IOException;
@@ -21,7 +22,8 @@ import java.util.stream.Collectors;
  * records its acknowledgements from its standard output as they come, kills its whole process
  * tree with SIGKILL ({@link ProcessHandle#destroyForcibly()} on Linux) {@code delay} milliseconds after
  * the store opened, then starts the verifier ({@link CrashChild} {@code verify}) in another fresh
- * JVM on the same data and reads its findings.
+ * JVM on the same data and reads its findings. For a remote engine the writer's managed server is
+ * killed first ({@link ServerKill}).
  *
  * <p>Every child runs with its own temporary folder (engines unpack their native libraries there,
  * and a killed JVM leaves them behind), removed after the trial.
@@ -38,8 +40,11 @@ final class TrialRunner {
         }
     }
 
-    /** What one trial did. */
-    record Outcome(long killedAfterMillis, Findings findings) {
+    /**
+     * What one trial did; {@code server} is the server killed ({@link ServerKill}), empty when the
+     * writer itself was.
+     */
+    record Outcome(long killedAfterMillis, String server, Findings findings) {
     }
 
     private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -53,6 +58,7 @@ final class TrialRunner {
     Outcome run(CrashChild.Target target, long delayMillis, Path folder) throws Failed, IOException,
             InterruptedException {
         Path temporary = Files.createDirectories(folder.resolve("tmp"));
+        boolean remote = ServerKill.applies(EngineRegistry.discover().provider(target.engine()));
         try {
             Process writer = start(command("write", target, temporary, List.of()), folder.resolve("writer.log"));
             AckReader acks = new AckReader(writer.getInputStream());
@@ -60,6 +66,7 @@ final class TrialRunner {
             reading.setDaemon(true);
             reading.start();
             long killedAfter;
+            String server = "";
             try {
                 if (!acks.ready.await(READY_SECONDS, TimeUnit.SECONDS)) {
                     throw new Failed("the writer did not open the store in " + READY_SECONDS + " s: "
@@ -77,6 +84,9 @@ final class TrialRunner {
                             + lastLine(folder.resolve("writer.log")));
                 }
                 killedAfter = (System.nanoTime() - opened) / 1_000_000;
+                if (remote) {
+                    server = ServerKill.kill(writer);
+                }
                 kill(writer);
             } finally {
                 kill(writer);
@@ -85,7 +95,7 @@ final class TrialRunner {
             if (acks.problem != null) {
                 throw new Failed("the writer's acknowledgements are out of order: " + acks.problem);
             }
-            return new Outcome(killedAfter, verify(target, acks.acknowledged, temporary, folder));
+            return new Outcome(killedAfter, server, verify(target, acks.acknowledged, temporary, folder));
         } finally {
             DataDirectory.delete(temporary);
         }

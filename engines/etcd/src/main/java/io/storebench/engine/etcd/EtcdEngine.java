@@ -9,6 +9,7 @@ import io.storebench.engine.EngineProfile;
 import io.storebench.engine.KeyValueStore;
 import io.storebench.engine.LibraryVersion;
 import io.storebench.engine.OptionRules;
+import io.storebench.engine.server.KeptData;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -66,7 +67,7 @@ public final class EtcdEngine extends AbstractEngineProvider {
 
     /** Options that configure the managed server and mean nothing with {@code endpoints}. */
     static final List<String> MANAGED_ONLY = List.of(MEMBERS, BINARY, START_TIMEOUT_MS, COMPACTION_RETENTION,
-            MAX_TXN_OPS);
+            MAX_TXN_OPS, KeptData.OPTION);
     /** Options that configure access to an existing cluster and mean nothing for the managed one. */
     static final List<String> ENDPOINTS_ONLY = List.of(METRICS_URLS, CACERT, CERT, KEY, USER, PASSWORD_FILE);
 
@@ -102,6 +103,7 @@ public final class EtcdEngine extends AbstractEngineProvider {
                 1_000, 1, 1_000_000_000));
         options.add(EngineOption.range(MAX_TXN_OPS, "managed cluster: --max-txn-ops, the largest batch", 10_000, 128,
                 1_000_000));
+        options.add(KeptData.option("cluster (members=1)"));
         options.add(EngineOption.text(METRICS_URLS, "existing cluster: members' /metrics URLs for engine stats;"
                 + " empty: the endpoints' own (plain HTTP only)", "", "empty, 'none', or http(s) URLs separated by ',' or ';'",
                 EtcdSettings::metricsUrls));

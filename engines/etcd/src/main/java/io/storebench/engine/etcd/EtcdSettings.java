@@ -4,6 +4,7 @@ import io.storebench.engine.ConfigurationException;
 import io.storebench.engine.Durability;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOptions;
+import io.storebench.engine.server.KeptData;
 import io.storebench.engine.server.Passwords;
 import java.net.URI;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ import java.util.Optional;
  */
 record EtcdSettings(List<String> endpoints, int members, String binary, int connections, boolean serializableReads,
         int maxInFlight, Duration requestTimeout, Duration connectTimeout, Duration startTimeout, int executorThreads,
-        String keyPrefix, long compactionRetention, int maxTxnOps, Optional<List<URI>> metricsUrls, Path cacert,
-        Path cert, Path key, String user, Path passwordFile, Durability durability, Path dataDirectory) {
+        String keyPrefix, long compactionRetention, int maxTxnOps, boolean keepData, Optional<List<URI>> metricsUrls,
+        Path cacert, Path cert, Path key, String user, Path passwordFile, Durability durability, Path dataDirectory) {
 
     /** Whether the store starts its own cluster (no endpoints given). */
     boolean managed() {
@@ -72,8 +73,12 @@ record EtcdSettings(List<String> endpoints, int members, String binary, int conn
                 Duration.ofMillis(options.longValue(EtcdEngine.START_TIMEOUT_MS)),
                 options.intValue(EtcdEngine.EXECUTOR_THREADS), options.string(EtcdEngine.KEY_PREFIX),
                 options.longValue(EtcdEngine.COMPACTION_RETENTION), options.intValue(EtcdEngine.MAX_TXN_OPS),
-                metricsUrls, cacert, cert, key, user.isEmpty() ? null : user, passwordFile, config.durability(),
+                KeptData.of(options), metricsUrls, cacert, cert, key, user.isEmpty() ? null : user, passwordFile, config.durability(),
                 config.dataDirectory());
+        if (settings.keepData() && settings.members() != 1) {
+            throw new ConfigurationException("etcd: keep-data with members=" + settings.members() + "; allowed:"
+                    + " members=1 (a restarted member gets new ports, which the other members would not know)");
+        }
         if (settings.user() != null) {
             settings.password(); // fails now if there is none
         }

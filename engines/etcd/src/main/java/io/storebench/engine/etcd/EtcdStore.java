@@ -106,7 +106,8 @@ final class EtcdStore extends AbstractKeyValueStore {
                         .withBinary(settings.binary()).withMembers(settings.members())
                         .withUnsafeNoFsync(settings.durability() == Durability.BUFFERED)
                         .withStartTimeout(settings.startTimeout())
-                        .withRetentionAndTxnOps(settings.compactionRetention(), settings.maxTxnOps()));
+                        .withRetentionAndTxnOps(settings.compactionRetention(), settings.maxTxnOps())
+                        .withKeepData(settings.keepData()));
                 urls = server.clientUrls();
                 metricsUrls = server.metricsUrls();
             } else {

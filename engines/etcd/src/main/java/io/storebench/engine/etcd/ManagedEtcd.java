@@ -43,7 +43,9 @@ import java.util.stream.Collectors;
  * <p>Nothing outlives the cluster: {@link #close()} stops the members (SIGTERM, then SIGKILL after
  * 10 s) and removes their data; a JVM shutdown hook does the same on Ctrl-C; and a watchdog
  * shell process kills the members and removes the data when the JVM is gone without running its
- * hooks ({@code Runtime.halt}, SIGKILL). Thread-safe: {@code close} and {@link #kill} may be
+ * hooks ({@code Runtime.halt}, SIGKILL). With {@link Settings#keepData()} the data stays in all
+ * three cases, and a member whose data directory exists starts on it (etcd itself ignores the
+ * initial-cluster flags then), for crash checks. Thread-safe: {@code close} and {@link #kill} may be
  * called from any thread.
  */
 public final class ManagedEtcd implements AutoCloseable {
@@ -75,9 +77,13 @@ public final class ManagedEtcd implements AutoCloseable {
      * @param maxRequestBytes {@code --max-request-bytes}: the largest request (key and value, batch)
      * @param quotaBackendBytes {@code --quota-backend-bytes}
      * @param tls TLS for the client URLs (with client certificate authentication), or {@code null}
+     * @param keepData keep the member's data when it stops (close, the JVM's end) and start on the
+     *     data already there; one member only (a restarted member gets new ports, which a cluster's
+     *     other members would not know)
      */
     public record Settings(String binary, int members, Path directory, boolean unsafeNoFsync, Duration startTimeout,
-            long compactionRetention, int maxTxnOps, long maxRequestBytes, long quotaBackendBytes, Tls tls) {
+            long compactionRetention, int maxTxnOps, long maxRequestBytes, long quotaBackendBytes, Tls tls,
+            boolean keepData) {
         public Settings {
             Objects.requireNonNull(binary, "binary");
             Objects.requireNonNull(directory, "directory");
@@ -85,42 +91,51 @@ public final class ManagedEtcd implements AutoCloseable {
             if (members != 1 && members != 3 && members != 5 && members != 7) {
                 throw new ConfigurationException("etcd: " + members + " members; allowed: 1, 3, 5, 7");
             }
+            if (keepData && members != 1) {
+                throw new ConfigurationException("etcd: keep-data with " + members + " members; allowed: members=1"
+                        + " (a restarted member gets new ports, which the other members would not know)");
+            }
         }
 
         /** One member, fsync on, 30 s to start, 1000 revisions kept, batches of up to 10000 operations. */
         public static Settings defaults(Path directory) {
             return new Settings("etcd", 1, directory, false, Duration.ofSeconds(30), 1000, 10_000, 16L << 20,
-                    8L << 30, null);
+                    8L << 30, null, false);
         }
 
         public Settings withMembers(int value) {
             return new Settings(binary, value, directory, unsafeNoFsync, startTimeout, compactionRetention, maxTxnOps,
-                    maxRequestBytes, quotaBackendBytes, tls);
+                    maxRequestBytes, quotaBackendBytes, tls, keepData);
         }
 
         public Settings withBinary(String value) {
             return new Settings(value, members, directory, unsafeNoFsync, startTimeout, compactionRetention, maxTxnOps,
-                    maxRequestBytes, quotaBackendBytes, tls);
+                    maxRequestBytes, quotaBackendBytes, tls, keepData);
         }
 
         public Settings withUnsafeNoFsync(boolean value) {
             return new Settings(binary, members, directory, value, startTimeout, compactionRetention, maxTxnOps,
-                    maxRequestBytes, quotaBackendBytes, tls);
+                    maxRequestBytes, quotaBackendBytes, tls, keepData);
         }
 
         public Settings withStartTimeout(Duration value) {
             return new Settings(binary, members, directory, unsafeNoFsync, value, compactionRetention, maxTxnOps,
-                    maxRequestBytes, quotaBackendBytes, tls);
+                    maxRequestBytes, quotaBackendBytes, tls, keepData);
         }
 
         public Settings withRetentionAndTxnOps(long retention, int txnOps) {
             return new Settings(binary, members, directory, unsafeNoFsync, startTimeout, retention, txnOps,
-                    maxRequestBytes, quotaBackendBytes, tls);
+                    maxRequestBytes, quotaBackendBytes, tls, keepData);
         }
 
         public Settings withTls(Tls value) {
             return new Settings(binary, members, directory, unsafeNoFsync, startTimeout, compactionRetention, maxTxnOps,
-                    maxRequestBytes, quotaBackendBytes, value);
+                    maxRequestBytes, quotaBackendBytes, value, keepData);
+        }
+
+        public Settings withKeepData(boolean value) {
+            return new Settings(binary, members, directory, unsafeNoFsync, startTimeout, compactionRetention, maxTxnOps,
+                    maxRequestBytes, quotaBackendBytes, tls, value);
         }
     }
 
@@ -153,7 +168,9 @@ public final class ManagedEtcd implements AutoCloseable {
         Path root = settings.directory().resolve(MEMBERS_FOLDER).toAbsolutePath();
         StoreException lastFailure = null;
         for (int attempt = 1; attempt <= 3; attempt++) { // a port taken between choosing and binding: retry
-            DataDirectory.delete(root); // a crashed run's members: their data is ours and stale
+            if (!settings.keepData()) {
+                DataDirectory.delete(root); // a crashed run's members: their data is ours and stale
+            }
             try {
                 Files.createDirectories(root);
             } catch (IOException e) {
@@ -283,7 +300,8 @@ public final class ManagedEtcd implements AutoCloseable {
             members.set(i, new Member(planned.name(), planned.clientUrl(), planned.peerUrl(), planned.metricsUrl(),
                     process, planned.dataDirectory(), planned.log()));
         }
-        watchdog = Watchdog.start("etcd", members.stream().map(m -> m.process().pid()).toList(), root);
+        watchdog = Watchdog.start("etcd", members.stream().map(m -> m.process().pid()).toList(), root,
+                !settings.keepData());
         awaitHealthy();
     }
 
@@ -368,7 +386,9 @@ public final class ManagedEtcd implements AutoCloseable {
         if (dog != null) {
             dog.stop();
         }
-        Stopping.removeFolder(root);
+        if (!settings.keepData()) {
+            Stopping.removeFolder(root);
+        }
     }
 
     private static void sleep(Duration duration) {

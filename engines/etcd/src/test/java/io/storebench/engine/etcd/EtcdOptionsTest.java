@@ -68,6 +68,16 @@ class EtcdOptionsTest {
     }
 
     @Test
+    void keepDataIsForOneManagedMember() {
+        String message = refused(Map.of("keep-data", "true", "members", "3"));
+        assertTrue(message.contains("keep-data with members=3") && message.contains("members=1"), message);
+        message = refused(Map.of("endpoints", "127.0.0.1:2379", "keep-data", "true"));
+        assertTrue(message.contains("keep-data") && message.contains("managed cluster"), message);
+        message = refused(Map.of("keep-data", "yes"));
+        assertTrue(message.contains("'yes'") && message.contains("false|true"), message);
+    }
+
+    @Test
     void existingClusterOptionsWithoutEndpointsAreRefused() throws Exception {
         Path ca = Files.writeString(temp.resolve("ca.pem"), "not used");
         String message = refused(Map.of("cacert", ca.toString()));

@@ -71,6 +71,29 @@ class EtcdStoreTest {
         assertFalse(Files.exists(members), "member data removed");
     }
 
+    /**
+     * keep-data: the member is stopped at close but its data stays (nor does the watchdog remove
+     * it), and the next store's member, on new ports, starts on it and finds what was written.
+     */
+    @Test
+    void withKeepDataTheMemberStartsAgainOnTheDataItLeft() {
+        Path member = temp.resolve("data").resolve(ManagedEtcd.MEMBERS_FOLDER).resolve("m0");
+        Map<String, String> keep = Map.of("keep-data", "true");
+        try (KeyValueStore store = open(Durability.BUFFERED, keep)) {
+            store.put(bytes("k"), bytes("kept"));
+        }
+        assertEquals(List.of(), EtcdTesting.etcdDescendants());
+        assertEquals(List.of(), ProcessHandle.current().children().filter(ProcessHandle::isAlive).toList(),
+                "no child process at all (the watchdog included)");
+        assertTrue(Files.isDirectory(member), "member data kept at close");
+        try (KeyValueStore store = open(Durability.BUFFERED, keep)) {
+            ValueBuffer value = new ValueBuffer(16);
+            assertTrue(store.get(bytes("k"), value), "the key written before the restart");
+            assertEquals("kept", new String(value.array(), 0, value.length(), StandardCharsets.UTF_8));
+        }
+        assertTrue(Files.isDirectory(member), "member data kept after the second close");
+    }
+
     /** The server's version comes from the server (jetcd's maintenance status): the one its binary prints. */
     @Test
     void theStoreNamesTheServerVersionItReached() throws Exception {

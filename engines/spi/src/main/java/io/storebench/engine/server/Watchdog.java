@@ -30,9 +30,23 @@ public final class Watchdog {
      * @param root the folder removed after them
      */
     public static Watchdog start(String server, List<Long> pids, Path root) {
+        return start(server, pids, root, true);
+    }
+
+    /**
+     * Starts the shell.
+     *
+     * @param server the server's name, for the error message
+     * @param pids the server's processes, killed with SIGKILL when the JVM is gone
+     * @param root the server's folder
+     * @param removeRoot whether the folder is removed after them; false keeps the data (a server
+     *     whose data must outlive it, for crash checks)
+     */
+    public static Watchdog start(String server, List<Long> pids, Path root, boolean removeRoot) {
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c",
                 "while kill -0 \"$STOREBENCH_JVM\" 2>/dev/null; do sleep 1; done;"
-                        + " kill -9 $STOREBENCH_MEMBERS 2>/dev/null; sleep 1; rm -rf \"$STOREBENCH_ROOT\"")
+                        + " kill -9 $STOREBENCH_MEMBERS 2>/dev/null"
+                        + (removeRoot ? "; sleep 1; rm -rf \"$STOREBENCH_ROOT\"" : ""))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("STOREBENCH_JVM", Long.toString(ProcessHandle.current().pid()));
         builder.environment().put("STOREBENCH_MEMBERS", pids.stream().map(String::valueOf)

@@ -29,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  * the log's last error line in the message (the log itself is removed with the rest). Nothing outlives the server: {@link #close()} stops it
  * (its clean fast shutdown, then SIGKILL after 30 s) and removes the folder; a JVM shutdown hook
  * does the same on Ctrl-C; and a {@link Watchdog} shell kills it and removes the folder when the
- * JVM is gone without running its hooks.
+ * JVM is gone without running its hooks. Started with {@code keepData}, it keeps its folder in all
+ * three cases, and a data directory that exists is started on as it is (no initialization; the
+ * server recovers it as after any crash), for crash checks.
  */
 final class ManagedServer implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(50);
@@ -38,6 +40,7 @@ final class ManagedServer implements AutoCloseable {
     private static final int MAX_SOCKET_DIRECTORY = 80;
 
     private final ServerRecipe recipe;
+    private final boolean keepData;
     private final Path root;
     private final int port;
     private final Path log;
@@ -45,8 +48,9 @@ final class ManagedServer implements AutoCloseable {
     private volatile Process process;
     private volatile Watchdog watchdog;
 
-    private ManagedServer(ServerRecipe recipe, Path root, int port) {
+    private ManagedServer(ServerRecipe recipe, boolean keepData, Path root, int port) {
         this.recipe = recipe;
+        this.keepData = keepData;
         this.root = root;
         this.port = port;
         this.log = root.resolve(recipe.name() + ".log");
@@ -57,20 +61,28 @@ final class ManagedServer implements AutoCloseable {
      * Initializes and starts the server in {@code directory/NAME-server}, waiting up to
      * {@code startTimeout} for it to accept a connection.
      *
+     * @param keepData keep the folder when the server stops, and start on its data directory
+     *     without initializing it if it exists
      * @throws ConfigurationException if its programs cannot be run
      * @throws StoreException if it exits or does not accept connections in time
      */
     static ManagedServer start(ServerRecipe recipe, Path directory, Duration startTimeout) {
+        return start(recipe, directory, startTimeout, false);
+    }
+
+    static ManagedServer start(ServerRecipe recipe, Path directory, Duration startTimeout, boolean keepData) {
         Path root = directory.resolve(recipe.name() + "-server").toAbsolutePath();
         StoreException lastFailure = null;
         for (int attempt = 1; attempt <= 3; attempt++) { // a port taken between choosing and binding: retry
-            DataDirectory.delete(root); // a crashed run's server: its data is ours and stale
+            if (!keepData) {
+                DataDirectory.delete(root); // a crashed run's server: its data is ours and stale
+            }
             try {
                 Files.createDirectories(root);
             } catch (IOException e) {
                 throw new ConfigurationException(recipe.name() + ": cannot create " + root + ": " + e.getMessage(), e);
             }
-            ManagedServer server = new ManagedServer(recipe, root, LoopbackPorts.free(recipe.name(), 1)[0]);
+            ManagedServer server = new ManagedServer(recipe, keepData, root, LoopbackPorts.free(recipe.name(), 1)[0]);
             try {
                 server.launch(startTimeout);
                 return server;
@@ -140,9 +152,11 @@ final class ManagedServer implements AutoCloseable {
             throw new ConfigurationException(recipe.name() + ": cannot create " + sockets + ": " + e.getMessage(), e);
         }
         stopping.register();
-        initialize(data);
+        if (!(keepData && Files.isDirectory(data))) {
+            initialize(data);
+        }
         process = run(recipe.serverCommand(root, data, socket ? sockets : null, port), log);
-        watchdog = Watchdog.start(recipe.name(), List.of(process.pid()), root);
+        watchdog = Watchdog.start(recipe.name(), List.of(process.pid()), root, !keepData);
         awaitConnection(startTimeout);
     }
 
@@ -221,7 +235,9 @@ final class ManagedServer implements AutoCloseable {
         if (dog != null) {
             dog.stop();
         }
-        Stopping.removeFolder(root);
+        if (!keepData) {
+            Stopping.removeFolder(root);
+        }
     }
 
     private static void signal(Process process, String signal) {

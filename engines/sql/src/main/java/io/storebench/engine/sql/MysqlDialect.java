@@ -154,6 +154,7 @@ final class MysqlDialect implements SqlDialect {
 
     @Override
     public ManagedServer startManaged(SqlSettings settings) {
-        return ManagedServer.start(new MariaDbRecipe(settings), settings.dataDirectory(), settings.startTimeout());
+        return ManagedServer.start(new MariaDbRecipe(settings), settings.dataDirectory(), settings.startTimeout(),
+                settings.keepData());
     }
 }

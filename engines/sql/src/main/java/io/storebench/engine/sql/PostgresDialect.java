@@ -162,6 +162,7 @@ final class PostgresDialect implements SqlDialect {
 
     @Override
     public ManagedServer startManaged(SqlSettings settings) {
-        return ManagedServer.start(new PostgresRecipe(settings), settings.dataDirectory(), settings.startTimeout());
+        return ManagedServer.start(new PostgresRecipe(settings), settings.dataDirectory(), settings.startTimeout(),
+                settings.keepData());
     }
 }

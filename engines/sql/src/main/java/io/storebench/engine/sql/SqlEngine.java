@@ -7,6 +7,7 @@ import io.storebench.engine.EngineOption;
 import io.storebench.engine.EngineOptions;
 import io.storebench.engine.KeyValueStore;
 import io.storebench.engine.OptionRules;
+import io.storebench.engine.server.KeptData;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -44,7 +45,7 @@ abstract class SqlEngine extends AbstractEngineProvider {
     static final String BIN_DIR = "bin-dir";
 
     /** Options that configure the managed server and mean nothing with {@code url}. */
-    static final List<String> MANAGED_ONLY = List.of(START_TIMEOUT_MS, BIN_DIR);
+    static final List<String> MANAGED_ONLY = List.of(START_TIMEOUT_MS, BIN_DIR, KeptData.OPTION);
     /** Options that configure access to an existing server and mean nothing for the managed one. */
     static final List<String> URL_ONLY = List.of(USER, PASSWORD_FILE);
 
@@ -91,6 +92,7 @@ abstract class SqlEngine extends AbstractEngineProvider {
                 + " connections", 60_000, 1_000, 600_000));
         options.add(EngineOption.text(BIN_DIR, "managed server: the directory of its programs; empty: looked up"
                 + " (" + binDirDefault + ")", "", "empty or a directory", OptionRules::directoryOrEmpty));
+        options.add(KeptData.option("server"));
         return options;
     }
 

@@ -5,6 +5,7 @@ import io.storebench.engine.Durability;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineOption;
 import io.storebench.engine.EngineOptions;
+import io.storebench.engine.server.KeptData;
 import io.storebench.engine.server.Passwords;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,13 +19,14 @@ import java.util.List;
  * @param user the user for {@code url}, or null for the URL's own (or the managed server's)
  * @param passwordFile where the password of {@code user} is, or null for the environment variable
  * @param binDir where the managed server's programs are, or null to look them up
+ * @param keepData the managed server keeps its data when it stops and starts on the data already there
  * @param cacheBytes the server's buffer pool ({@code shared_buffers}, {@code innodb_buffer_pool_size})
  * @param threads the benchmark threads, for the managed server's connection limit
  */
 record SqlSettings(String engine, String passwordVariable, String url, String user, Path passwordFile,
         SqlSchema schema, String table, int batchRows, Isolation isolation, int retries, Duration retryBackoff,
         Duration retryBackoffMax, Duration connectTimeout, Duration requestTimeout, Duration startTimeout, Path binDir,
-        Durability durability, long cacheBytes, int threads, Path dataDirectory) {
+        boolean keepData, Durability durability, long cacheBytes, int threads, Path dataDirectory) {
 
     /** Whether the store starts its own server (no url given). */
     boolean managed() {
@@ -63,7 +65,7 @@ record SqlSettings(String engine, String passwordVariable, String url, String us
                 Duration.ofMillis(options.longValue(SqlEngine.CONNECT_TIMEOUT_MS)),
                 Duration.ofMillis(options.longValue(SqlEngine.REQUEST_TIMEOUT_MS)),
                 Duration.ofMillis(options.longValue(SqlEngine.START_TIMEOUT_MS)),
-                path(options.string(SqlEngine.BIN_DIR)), config.durability(), config.cacheBytes(), config.threads(),
+                path(options.string(SqlEngine.BIN_DIR)), KeptData.of(options), config.durability(), config.cacheBytes(), config.threads(),
                 config.dataDirectory());
         if (settings.user() != null) {
             settings.password(); // fails now if there is none

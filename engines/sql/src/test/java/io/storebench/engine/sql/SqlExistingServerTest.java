@@ -179,6 +179,9 @@ class SqlExistingServerTest {
         ConfigurationException existing = assertThrows(ConfigurationException.class, () -> open(PostgresEngine.NAME,
                 Map.of("url", "jdbc:postgresql://127.0.0.1:1/db", "bin-dir", "/usr")));
         assertTrue(existing.getMessage().contains("bin-dir configure the managed server"), existing.getMessage());
+        ConfigurationException keep = assertThrows(ConfigurationException.class, () -> open(MysqlEngine.NAME,
+                Map.of("url", "jdbc:mysql://127.0.0.1:1/db", "keep-data", "true")));
+        assertTrue(keep.getMessage().contains("keep-data configure the managed server"), keep.getMessage());
         ConfigurationException table = assertThrows(ConfigurationException.class,
                 () -> open(MysqlEngine.NAME, Map.of("table", "t; DROP TABLE x")));
         assertTrue(table.getMessage().contains("plain table name"), table.getMessage());

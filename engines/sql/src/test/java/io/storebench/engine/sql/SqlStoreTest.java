@@ -142,6 +142,36 @@ class SqlStoreTest {
         assertTrue(after.get(Metric.USER_BYTES_WRITTEN).isPresent());
     }
 
+    /**
+     * keep-data: the server is stopped at close but its folder stays, and the next store starts on
+     * it (no initialization) and finds what the first one wrote.
+     */
+    @ParameterizedTest
+    @EnumSource(SqlTesting.Kind.class)
+    void withKeepDataTheServerStartsAgainOnTheDataItLeft(SqlTesting.Kind kind) throws Exception {
+        require(kind);
+        EngineConfig config = new EngineConfig(temp.resolve("data"), Durability.BUFFERED, 8L << 20, 1, 0,
+                Map.of("keep-data", "true"));
+        Path root;
+        ProcessHandle first;
+        try (KeyValueStore store = registry.open(kind.engine(), config)) {
+            store.put(new byte[] {1}, new byte[] {2, 3});
+            root = ((SqlStore) store).serverRoot();
+            first = ((SqlStore) store).serverProcess();
+        }
+        assertFalse(first.isAlive(), "server alive after close");
+        assertTrue(Files.isDirectory(root.resolve("data")), root + " kept");
+        Path initLog = root.resolve((kind == SqlTesting.Kind.POSTGRES ? "postgres" : "mariadb") + "-init.log");
+        java.nio.file.attribute.FileTime initialized = Files.getLastModifiedTime(initLog);
+        try (KeyValueStore store = registry.open(kind.engine(), config)) {
+            io.storebench.engine.ValueBuffer value = new io.storebench.engine.ValueBuffer(16);
+            assertTrue(store.get(new byte[] {1}, value), "the key written before the restart");
+            assertEquals(2, value.length());
+        }
+        assertEquals(initialized, Files.getLastModifiedTime(initLog), "the data directory was not initialized again");
+        assertTrue(Files.isDirectory(root.resolve("data")), root + " kept after the second close");
+    }
+
     @org.junit.jupiter.api.Test
     void aServerThatCannotStartIsAFailureQuotingItsErrorAndLeavesNothing() {
         // 1 TiB of shared_buffers: PostgreSQL cannot map it and exits at once
