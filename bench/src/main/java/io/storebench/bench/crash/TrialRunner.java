@@ -39,7 +39,7 @@ final class TrialRunner {
     }
 
     /** What one trial did. */
-    record Outcome(long killedAfterMillis, Findings findings) {
+    record Outcome(long killedAfterMillis, KillMoment moment, Findings findings) {
     }
 
     private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -48,9 +48,10 @@ final class TrialRunner {
 
     /**
      * Runs a trial of {@code target} (whose directory must not exist yet) in {@code folder}, killing
-     * the writer {@code delayMillis} after it opened the store.
+     * the writer {@code delayMillis} after it opened the store, or, when {@code aimed}, at the first
+     * table-file write seen after that ({@link TableFileWatch}).
      */
-    Outcome run(CrashChild.Target target, long delayMillis, Path folder) throws Failed, IOException,
+    Outcome run(CrashChild.Target target, long delayMillis, boolean aimed, Path folder) throws Failed, IOException,
             InterruptedException {
         Path temporary = Files.createDirectories(folder.resolve("tmp"));
         try {
@@ -60,6 +61,7 @@ final class TrialRunner {
             reading.setDaemon(true);
             reading.start();
             long killedAfter;
+            KillMoment moment;
             try {
                 if (!acks.ready.await(READY_SECONDS, TimeUnit.SECONDS)) {
                     throw new Failed("the writer did not open the store in " + READY_SECONDS + " s: "
@@ -71,13 +73,16 @@ final class TrialRunner {
                             + lastLine(folder.resolve("writer.log")));
                 }
                 long opened = System.nanoTime();
-                Thread.sleep(delayMillis);
+                TableFileWatch watch = TableFileWatch.of(target.engine(), target.directory());
+                boolean hit = watch.awaitKill(opened, delayMillis, aimed, writer);
                 if (!writer.isAlive()) {
                     throw new Failed("the writer ended on its own, exit " + writer.exitValue() + ": "
                             + lastLine(folder.resolve("writer.log")));
                 }
-                killedAfter = (System.nanoTime() - opened) / 1_000_000;
+                long killNanos = System.nanoTime();
+                killedAfter = (killNanos - opened) / 1_000_000;
                 kill(writer);
+                moment = watch.afterKill(aimed, hit, killNanos);
             } finally {
                 kill(writer);
             }
@@ -85,7 +90,7 @@ final class TrialRunner {
             if (acks.problem != null) {
                 throw new Failed("the writer's acknowledgements are out of order: " + acks.problem);
             }
-            return new Outcome(killedAfter, verify(target, acks.acknowledged, temporary, folder));
+            return new Outcome(killedAfter, moment, verify(target, acks.acknowledged, temporary, folder));
         } finally {
             DataDirectory.delete(temporary);
         }
