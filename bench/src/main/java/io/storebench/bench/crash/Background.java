@@ -1,7 +1,6 @@
 package io.storebench.bench.crash;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
 /**
  * What background work a kill landed during, as far as the parent could see it
@@ -10,23 +9,29 @@ import java.util.Locale;
  */
 public enum Background {
     /** The engine's own log shows a flush started and not finished (RocksDB, goleveldb). */
-    FLUSH,
+    FLUSH("flush"),
     /** The engine's own log shows a compaction started and not finished (RocksDB, goleveldb). */
-    COMPACTION,
+    COMPACTION("compaction"),
     /** Both at once. */
-    FLUSH_AND_COMPACTION,
+    FLUSH_AND_COMPACTION("flush and compaction"),
     /** A table file appeared or grew within the last poll before the kill, or between it and the kill. */
-    TABLE_FILE_WRITE,
+    TABLE_FILE_WRITE("table-file write"),
     /** SQLite's database file was written within the last poll before the kill: a WAL checkpoint. */
-    CHECKPOINT,
+    CHECKPOINT("checkpoint"),
     /** A watched engine, and nothing seen. */
-    NOTHING_OBSERVED,
+    NOTHING_OBSERVED("nothing observed"),
     /** An engine with no table files to watch (LMDB writes its one file in every commit). */
-    NOT_WATCHED;
+    NOT_WATCHED("not watched");
+
+    private final String label;
+
+    Background(String label) {
+        this.label = label;
+    }
 
     @JsonValue
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return label;
     }
 
     /** Whether the kill landed during background I/O that was seen. */

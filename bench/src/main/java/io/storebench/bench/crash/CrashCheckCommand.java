@@ -362,7 +362,7 @@ public final class CrashCheckCommand implements Callable<Integer> {
         Findings f = outcome.findings();
         KillMoment kill = outcome.moment();
         String head = String.format(Locale.ROOT, "crashcheck: %s %s trial %d/%d: killed %d ms after open%s, %,d ops"
-                + " acknowledged, in flight %s, during %s (%s); ", engine, profile.label(), trial, trials,
+                + " acknowledged, in flight %s, landed during: %s (%s); ", engine, profile.label(), trial, trials,
                 outcome.killedAfterMillis(), kill.aimed() ? " (aimed)" : "", f.acknowledged(), f.inFlight(),
                 kill.during().label(), kill.evidence());
         if (f.openFailed()) {
