@@ -58,8 +58,8 @@ import picocli.CommandLine.Unmatched;
                 + " exact value (or a later acknowledged one's), that no value fails its checksum, that every batch is"
                 + " all or nothing, that nothing never issued appears, and that the store opens. The write in flight at"
                 + " the kill may be present or absent.", "",
-                "--aim background (or, by default, about half the trials, by a seeded coin) makes the kill wait after its"
-                + " delay for the first write to a table file seen by polling the store's folder about once a"
+                "--aim background (or, by default, about half the trials, by a seeded coin) makes the kill wait"
+                + " after its delay for the first write to a table file seen by polling the store's folder about once a"
                 + " millisecond (a flush's or a compaction's output, a SQLite checkpoint); --memtables small (the"
                 + " default) opens the LSM engines with small memtables so that a trial flushes and compacts. Each"
                 + " trial records what its kill landed during.", "",

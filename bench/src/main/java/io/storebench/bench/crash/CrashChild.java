@@ -72,7 +72,8 @@ public final class CrashChild {
 
         static Map<String, String> options(String argument) {
             return argument.equals("-") ? Map.of() : Arrays.stream(argument.split(","))
-                    .collect(Collectors.toMap(p -> p.substring(0, p.indexOf('=')), p -> p.substring(p.indexOf('=') + 1)));
+                    .collect(Collectors.toMap(p -> p.substring(0, p.indexOf('=')),
+                            p -> p.substring(p.indexOf('=') + 1)));
         }
     }
 

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * beside a table-file write it saw at the kill.
  */
 final class EngineLog {
-    private static final Pattern ROCKSDB_EVENT = Pattern.compile("\"job\": (\\d+), \"event\": \"(flush|compaction)_(started|finished)\"");
+    private static final Pattern ROCKSDB_EVENT = Pattern.compile(
+            "\"job\": (\\d+), \"event\": \"(flush|compaction)_(started|finished)\"");
 
     /**
      * A flush or compaction found unfinished, or none ({@code background} null). {@code unbuffered}:

@@ -55,7 +55,10 @@ final class TableFileWatch {
         this.kind = kind;
     }
 
-    /** The watch for {@code engine}'s store in {@code directory}; one that watches nothing for an engine without table files. */
+    /**
+     * The watch for {@code engine}'s store in {@code directory}; one that watches nothing for an
+     * engine without table files.
+     */
     static TableFileWatch of(String engine, Path directory) {
         return switch (engine) {
             case "rocksdb", "pebble", "badger" -> new TableFileWatch(engine, directory, n -> n.endsWith(".sst"),
@@ -137,7 +140,8 @@ final class TableFileWatch {
                 if (tables.test(name)) {
                     try {
                         BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
-                        now.put(name, new Stamp(attributes.size(), attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
+                        now.put(name, new Stamp(attributes.size(),
+                                attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS)));
                     } catch (NoSuchFileException e) {
                         // removed between the listing and the look: not a write
                     }

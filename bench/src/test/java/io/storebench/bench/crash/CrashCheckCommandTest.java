@@ -91,7 +91,8 @@ class CrashCheckCommandTest {
             if (trial.kill().during().seen()) {
                 assertTrue(trial.kill().evidence().matches(".*\\d+\\.sst (appeared|grew|was written).*"),
                         trial.kill().evidence());
-                assertTrue(output.out().contains("landed during: " + trial.kill().during().label() + " ("), output.out());
+                assertTrue(output.out().contains("landed during: " + trial.kill().during().label() + " ("),
+                        output.out());
             }
         }
     }

@@ -16,8 +16,9 @@ public final class GoLevelDbEngine extends GoEngine {
 
     public GoLevelDbEngine() {
         super(NAME, "goleveldb, LevelDB's LSM tree in Go (in process through JNI and cgo)", EMBEDDED_DURABLE,
-                STRICT_AND_BUFFERED, List.of(EngineOption.range(WRITE_BUFFER_MB, "memtable (write buffer) size in MiB before a"
-                        + " flush (goleveldb's default 4)", 4, 1, 2047)), "github.com/syndtr/goleveldb", Integer.MAX_VALUE - 8);
+                STRICT_AND_BUFFERED, List.of(EngineOption.range(WRITE_BUFFER_MB, "memtable (write buffer) size in MiB"
+                        + " before a flush (goleveldb's default 4)", 4, 1, 2047)), "github.com/syndtr/goleveldb",
+                Integer.MAX_VALUE - 8);
     }
 
     @Override

@@ -18,7 +18,8 @@ public final class PebbleEngine extends GoEngine {
     public PebbleEngine() {
         super(NAME, "Pebble LSM tree, CockroachDB's storage engine (Go, in process through JNI and cgo)",
                 EMBEDDED_DURABLE, STRICT_AND_BUFFERED, List.of(EngineOption.range(MEMTABLE_MB, "memtable size in MiB"
-                        + " before a flush (pebble's default 4)", 4, 1, 4095)), "github.com/cockroachdb/pebble/v2", Integer.MAX_VALUE - 8);
+                        + " before a flush (pebble's default 4)", 4, 1, 4095)), "github.com/cockroachdb/pebble/v2",
+                Integer.MAX_VALUE - 8);
     }
 
     @Override
