@@ -239,12 +239,21 @@ type pebbleStore struct {
 	stalls *atomic.Int64 // WriteStallBegin events since open
 }
 
-func openPebble(dir string, strict bool, cache int64) (store, error) {
+func openPebble(dir string, strict bool, cache int64, opts map[string]string) (store, error) {
+	o := &pebble.Options{Logger: quietLogger{}}
+	if t, ok := opts["memtable-bytes"]; ok {
+		n, err := strconv.ParseUint(t, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("pebble option memtable-bytes=%q: %w", t, err)
+		}
+		o.MemTableSize = n
+	}
 	c := pebble.NewCache(cache)
 	defer c.Unref()
+	o.Cache = c
 	stalls := new(atomic.Int64)
-	listener := &pebble.EventListener{WriteStallBegin: func(pebble.WriteStallBeginInfo) { stalls.Add(1) }}
-	db, err := pebble.Open(dir, &pebble.Options{Cache: c, Logger: quietLogger{}, EventListener: listener})
+	o.EventListener = &pebble.EventListener{WriteStallBegin: func(pebble.WriteStallBeginInfo) { stalls.Add(1) }}
+	db, err := pebble.Open(dir, o)
 	if err != nil {
 		return nil, err
 	}
@@ -310,8 +319,16 @@ type levelStore struct {
 	wo *opt.WriteOptions
 }
 
-func openLevel(dir string, strict bool, cache int64) (store, error) {
-	db, err := leveldb.OpenFile(dir, &opt.Options{BlockCacheCapacity: int(cache)})
+func openLevel(dir string, strict bool, cache int64, opts map[string]string) (store, error) {
+	o := &opt.Options{BlockCacheCapacity: int(cache)}
+	if t, ok := opts["write-buffer-bytes"]; ok {
+		n, err := strconv.Atoi(t)
+		if err != nil {
+			return nil, fmt.Errorf("goleveldb option write-buffer-bytes=%q: %w", t, err)
+		}
+		o.WriteBuffer = n
+	}
+	db, err := leveldb.OpenFile(dir, o)
 	if err != nil {
 		return nil, err
 	}

@@ -152,9 +152,9 @@ func open(engine, dir string, strict bool, cache int64, opts map[string]string) 
 	case "bbolt":
 		return openBolt(dir, strict)
 	case "pebble":
-		return openPebble(dir, strict, cache)
+		return openPebble(dir, strict, cache, opts)
 	case "goleveldb":
-		return openLevel(dir, strict, cache)
+		return openLevel(dir, strict, cache, opts)
 	case "go-null":
 		return nullStore{value: make([]byte, 100)}, nil
 	case "go-panic":

@@ -22,8 +22,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -57,6 +60,11 @@ import picocli.CommandLine.Unmatched;
                 + " exact value (or a later acknowledged one's), that no value fails its checksum, that every batch is"
                 + " all or nothing, that nothing never issued appears, and that the store opens. The write in flight at"
                 + " the kill may be present or absent.", "",
+                "--aim background (or, by default, about half the trials, by a seeded coin) makes the kill wait"
+                + " after its delay for the first write to a table file seen by polling the store's folder about once a"
+                + " millisecond (a flush's or a compaction's output, a SQLite checkpoint); --memtables small (the"
+                + " default) opens the LSM engines with small memtables so that a trial flushes and compacts. Each"
+                + " trial records what its kill landed during.", "",
                 "strict and buffered promise that a process crash loses no acknowledged write: a finding fails. none"
                 + " promises nothing: reported, never failed (only the baselines offer it, and they are not"
                 + " persistent, so it cannot be checked here).", "",
@@ -114,6 +122,16 @@ public final class CrashCheckCommand implements Callable<Integer> {
             + ".." + MAX_KEYS + " [1000]")
     String keys;
 
+    @Option(names = "--aim", paramLabel = "A", description = "when the kill comes: random (at the delay),"
+            + " background (at the first table-file write seen after the delay: a flush, a compaction, a SQLite"
+            + " checkpoint), mixed (each trial one or the other, seeded) [mixed]")
+    String aim = "mixed";
+
+    @Option(names = "--memtables", paramLabel = "M", description = "small: open the LSM engines with small memtables"
+            + " (rocksdb, pebble, goleveldb 1 MiB, badger 8 MiB) so that a trial flushes and compacts; default: the"
+            + " engines' defaults [small]")
+    String memtables = "small";
+
     @Option(names = "--out", paramLabel = "DIR", description = "the folder for crashcheck.json and the kept trials,"
             + " new or empty [results/<date-time>-crashcheck]")
     Path out;
@@ -146,12 +164,20 @@ public final class CrashCheckCommand implements Callable<Integer> {
 
     /** The checked settings. */
     record Settings(List<String> engines, List<Durability> durabilities, int trials, long seed, long maxDelayMillis,
-            int keys) {
+            int keys, Aim aim, boolean smallMemtables) {
+        /** The options {@code engine} is opened with. */
+        Map<String, String> options(String engine) {
+            return smallMemtables ? SmallMemtables.options(engine) : Map.of();
+        }
+
         CrashCheckFile.Settings file() {
+            Map<String, Map<String, String>> options = new LinkedHashMap<>();
+            engines.forEach(engine -> options.put(engine, new TreeMap<>(options(engine))));
             return new CrashCheckFile.Settings(engines, durabilities.stream().map(Durability::label).toList(), trials,
                     seed, maxDelayMillis, keys, "SIGKILL to the writer's process tree; for a remote engine first to"
                     + " its managed server's process tree (SIGSTOP, then SIGKILL), the writer "
-                    + ServerKill.WRITER_GRACE.toSeconds() + " s later");
+                    + ServerKill.WRITER_GRACE.toSeconds() + " s later", aim.label(),
+                    smallMemtables ? "small" : "default", options);
         }
     }
 
@@ -181,10 +207,18 @@ public final class CrashCheckCommand implements Callable<Integer> {
                 }
             }
         }
+        Aim aimed = Aim.parse(aim);
+        if (aimed == null) {
+            throw new Cli.UsageError("--aim '" + aim + "' is not allowed; allowed: " + Aim.allowed(), EXIT_BAD_INPUT);
+        }
+        if (!memtables.equals("small") && !memtables.equals("default")) {
+            throw new Cli.UsageError("--memtables '" + memtables + "' is not allowed; allowed: small|default",
+                    EXIT_BAD_INPUT);
+        }
         return new Settings(names, profiles, (int) whole("--trials", trials, 20, 1, MAX_TRIALS),
                 whole("--seed", seed, 1, Long.MIN_VALUE, Long.MAX_VALUE),
                 whole("--max-delay-ms", maxDelay, 1000, 1, MAX_DELAY_MILLIS),
-                (int) whole("--keys", keys, 1000, WriteStream.MIN_KEYS, MAX_KEYS));
+                (int) whole("--keys", keys, 1000, WriteStream.MIN_KEYS, MAX_KEYS), aimed, memtables.equals("small"));
     }
 
     /**
@@ -269,10 +303,11 @@ public final class CrashCheckCommand implements Callable<Integer> {
         command.addAll(spec.commandLine().getParseResult().originalArgs());
         String started = OffsetDateTime.now().toString();
         stdout.printf(Locale.ROOT, "storebench crashcheck: %s; durability %s; %d trial%s each; SIGKILL 0..%d ms after"
-                + " the store opened; %,d keys; seed %d; folder %s%n", String.join(", ", settings.engines()),
+                + " the store opened, aim %s; %s memtables; %,d keys; seed %d; folder %s%n",
+                String.join(", ", settings.engines()),
                 settings.durabilities().stream().map(Durability::label).collect(Collectors.joining(", ")),
-                settings.trials(), settings.trials() == 1 ? "" : "s", settings.maxDelayMillis(), settings.keys(),
-                settings.seed(), folder);
+                settings.trials(), settings.trials() == 1 ? "" : "s", settings.maxDelayMillis(), settings.aim().label(),
+                settings.smallMemtables() ? "small" : "default", settings.keys(), settings.seed(), folder);
         stdout.println("note: " + LIMITS);
         EngineRegistry registry = EngineRegistry.discover();
         if (settings.engines().stream().anyMatch(engine -> ServerKill.applies(registry.provider(engine)))) {
@@ -321,36 +356,44 @@ public final class CrashCheckCommand implements Callable<Integer> {
         // Seeded per cell, so that a cell's trials do not depend on which other cells run.
         SplittableRandom random = new SplittableRandom(settings.seed() * 31 + (engine + "/" + profile.label())
                 .hashCode());
+        // The aims from their own random, so that the streams and delays do not depend on --aim.
+        SplittableRandom aims = new SplittableRandom(settings.seed() * 37 + (engine + "/" + profile.label() + "/aim")
+                .hashCode());
         List<Findings> findings = new ArrayList<>();
+        List<KillMoment> kills = new ArrayList<>();
         for (int trial = 1; trial <= settings.trials(); trial++) {
             long streamSeed = random.nextLong();
             long delay = random.nextLong(settings.maxDelayMillis() + 1);
+            boolean aimed = settings.aim().atBackground(aims);
             Path trialFolder = folder.resolve("trials").resolve(String.format(Locale.ROOT, "%s-%s-%04d", engine,
                     profile.label(), trial));
             Files.createDirectories(trialFolder);
             CrashChild.Target target = new CrashChild.Target(engine, profile, trialFolder.resolve("data"), streamSeed,
-                    settings.keys());
-            TrialRunner.Outcome outcome = runner.run(target, delay, trialFolder);
+                    settings.keys(), settings.options(engine));
+            TrialRunner.Outcome outcome = runner.run(target, delay, aimed, trialFolder);
             Findings found = outcome.findings();
             boolean keep = keepData || found.violated();
             if (!keep) {
                 DataDirectory.delete(trialFolder);
             }
             findings.add(found);
+            kills.add(outcome.moment());
             records.add(new CrashCheckFile.Trial(engine, profile.label(), trial, streamSeed, delay,
-                    outcome.killedAfterMillis(), found, keep ? trialFolder.toString() : ""));
+                    outcome.killedAfterMillis(), outcome.moment(), found, keep ? trialFolder.toString() : ""));
             stdout.println(progress(engine, profile, trial, settings.trials(), outcome));
             found.examples().stream().limit(3).forEach(line -> stdout.println("  " + line));
         }
-        return CrashSummary.of(engine, profile, findings);
+        return CrashSummary.of(engine, profile, findings, kills);
     }
 
     static String progress(String engine, Durability profile, int trial, int trials, TrialRunner.Outcome outcome) {
         Findings f = outcome.findings();
-        String head = String.format(Locale.ROOT, "crashcheck: %s %s trial %d/%d: killed %d ms after open%s, %,d ops"
-                + " acknowledged, in flight %s; ", engine, profile.label(), trial, trials, outcome.killedAfterMillis(),
+        KillMoment kill = outcome.moment();
+        String head = String.format(Locale.ROOT, "crashcheck: %s %s trial %d/%d: killed %d ms after open%s%s, %,d ops"
+                + " acknowledged, in flight %s, landed during: %s (%s); ", engine, profile.label(), trial, trials,
+                outcome.killedAfterMillis(), kill.aimed() ? " (aimed)" : "",
                 outcome.server().isEmpty() ? "" : " (the server: " + outcome.server() + ")", f.acknowledged(),
-                f.inFlight());
+                f.inFlight(), kill.during().label(), kill.evidence());
         if (f.openFailed()) {
             return head + "FAILED TO OPEN: " + f.openError();
         }
@@ -360,13 +403,15 @@ public final class CrashCheckCommand implements Callable<Integer> {
 
     static TextTable table(List<CrashSummary> summaries) {
         TextTable table = new TextTable(List.of("engine", "durability", "trials", "acknowledged writes checked", "lost",
-                "torn batches", "corrupt values", "unissued", "failed opens", "kills during a batch", "verdict"),
-                false, false, true, true, true, true, true, true, true, true, false);
+                "torn batches", "corrupt values", "unissued", "failed opens", "kills during a batch", "aimed kills",
+                "kills during background I/O", "verdict"),
+                false, false, true, true, true, true, true, true, true, true, true, true, false);
         for (CrashSummary s : summaries) {
             table.add(s.engine(), s.durability(), Integer.toString(s.trials()),
                     String.format(Locale.ROOT, "%,d", s.writesChecked()), Long.toString(s.lost()),
                     Long.toString(s.tornBatches()), Long.toString(s.corrupt()), Long.toString(s.unissued()),
-                    Long.toString(s.failedOpens()), Long.toString(s.killsInBatch()),
+                    Long.toString(s.failedOpens()), Long.toString(s.killsInBatch()), Long.toString(s.aimedKills()),
+                    Long.toString(s.killsDuringBackground()),
                     s.verdict().label() + (s.promised() ? "" : " (no promise)"));
         }
         return table;

@@ -16,17 +16,21 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The two child processes of a crash trial, each a fresh JVM started by {@link TrialRunner}
  * (not a user command; its arguments are positional):
  * <ul>
- *   <li>{@code write ENGINE DURABILITY DIR SEED KEYS}: opens the store, prints {@code ready}, then
+ *   <li>{@code write ENGINE DURABILITY DIR SEED KEYS OPTIONS}: opens the store, prints {@code ready}, then
  *       applies {@link WriteStream}'s ops one at a time and prints {@code a SEQ} once each call has
  *       returned, flushed before the next op is issued; it runs until it is killed (or its
  *       standard output is closed);</li>
- *   <li>{@code verify ENGINE DURABILITY DIR SEED KEYS ACKNOWLEDGED}: reopens the store with the
+ *   <li>{@code verify ENGINE DURABILITY DIR SEED KEYS OPTIONS ACKNOWLEDGED}: reopens the store with the
  *       engine's normal options (no repair is asked for), reads every key and scans the whole
  *       store, and prints one line, {@code findings } and the {@link Findings} as JSON.</li>
  * </ul>
@@ -40,34 +44,59 @@ public final class CrashChild {
     private CrashChild() {
     }
 
-    /** What both children are given. */
-    record Target(String engine, Durability durability, Path directory, long seed, int keys) {
-        /** Opens the store; a remote engine's managed server keeps its data ({@link ServerKill#options}). */
+    /**
+     * What both children are given. {@code options} are the engine's options ({@link SmallMemtables}),
+     * passed as one argument, {@code name=value} pairs separated by commas, or {@code -} for none.
+     */
+    record Target(String engine, Durability durability, Path directory, long seed, int keys,
+            Map<String, String> options) {
+        Target {
+            options = Map.copyOf(options);
+        }
+
+        /** A target opened with the engine's default options. */
+        Target(String engine, Durability durability, Path directory, long seed, int keys) {
+            this(engine, durability, directory, seed, keys, Map.of());
+        }
+
+        /**
+         * Opens the store with {@code options}; a remote engine's managed server also keeps its data
+         * ({@link ServerKill#options}).
+         */
         KeyValueStore open() {
             EngineRegistry registry = EngineRegistry.discover();
+            Map<String, String> all = new TreeMap<>(options);
+            all.putAll(ServerKill.options(registry.provider(engine)));
             return registry.open(engine, new EngineConfig(directory, durability, EngineConfig.DEFAULT_CACHE_BYTES, 1,
-                    0, ServerKill.options(registry.provider(engine))));
+                    0, all));
         }
 
         List<String> arguments() {
             return List.of(engine, durability.label(), directory.toAbsolutePath().toString(), Long.toString(seed),
-                    Integer.toString(keys));
+                    Integer.toString(keys), options.isEmpty() ? "-" : new TreeMap<>(options).entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(",")));
+        }
+
+        static Map<String, String> options(String argument) {
+            return argument.equals("-") ? Map.of() : Arrays.stream(argument.split(","))
+                    .collect(Collectors.toMap(p -> p.substring(0, p.indexOf('=')),
+                            p -> p.substring(p.indexOf('=') + 1)));
         }
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 6 || !(args[0].equals("write") && args.length == 6
-                || args[0].equals("verify") && args.length == 7)) {
-            System.err.println("usage: CrashChild write ENGINE DURABILITY DIR SEED KEYS"
-                    + " | verify ENGINE DURABILITY DIR SEED KEYS ACKNOWLEDGED");
+        if (args.length < 7 || !(args[0].equals("write") && args.length == 7
+                || args[0].equals("verify") && args.length == 8)) {
+            System.err.println("usage: CrashChild write ENGINE DURABILITY DIR SEED KEYS OPTIONS"
+                    + " | verify ENGINE DURABILITY DIR SEED KEYS OPTIONS ACKNOWLEDGED");
             System.exit(2);
         }
         Target target = new Target(args[1], Durability.parse(args[2]), Path.of(args[3]), Long.parseLong(args[4]),
-                Integer.parseInt(args[5]));
+                Integer.parseInt(args[5]), Target.options(args[6]));
         if (args[0].equals("write")) {
             write(target, new FileOutputStream(FileDescriptor.out));
         } else {
-            Findings findings = verify(target, Long.parseLong(args[6]));
+            Findings findings = verify(target, Long.parseLong(args[7]));
             System.out.println(FINDINGS + JsonFiles.MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT)
                     .writeValueAsString(findings));
             System.out.flush();

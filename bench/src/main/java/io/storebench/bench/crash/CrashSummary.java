@@ -11,10 +11,13 @@ import java.util.Locale;
  * nothing, so its findings are reported, never failed.
  *
  * @param killsInBatch trials killed while a batch was in flight
+ * @param aimedKills trials whose kill was aimed at background I/O ({@link Aim})
+ * @param killsDuringBackground trials whose kill landed during background I/O that was seen
+ *     ({@link Background#seen()}: a flush, a compaction, a table-file write, a checkpoint)
  */
 public record CrashSummary(String engine, String durability, boolean promised, int trials, long acknowledgedOps,
         long writesChecked, long lost, long tornBatches, long corrupt, long unissued, long failedOpens,
-        long killsInBatch, Verdict verdict) {
+        long killsInBatch, long aimedKills, long killsDuringBackground, Verdict verdict) {
 
     /** A cell's outcome. */
     public enum Verdict {
@@ -35,7 +38,12 @@ public record CrashSummary(String engine, String durability, boolean promised, i
         return durability != Durability.NONE;
     }
 
+    /** Trials whose kill moments were not recorded: no aimed kills, none during background I/O. */
     static CrashSummary of(String engine, Durability durability, List<Findings> trials) {
+        return of(engine, durability, trials, List.of());
+    }
+
+    static CrashSummary of(String engine, Durability durability, List<Findings> trials, List<KillMoment> kills) {
         boolean promised = promisesProcessCrash(durability);
         long acknowledged = 0;
         long checked = 0;
@@ -58,7 +66,9 @@ public record CrashSummary(String engine, String durability, boolean promised, i
             violated |= f.violated();
         }
         Verdict verdict = !violated ? Verdict.PASS : promised ? Verdict.FAIL : Verdict.REPORTED;
+        long aimed = kills.stream().filter(KillMoment::aimed).count();
+        long duringBackground = kills.stream().filter(k -> k.during().seen()).count();
         return new CrashSummary(engine, durability.label(), promised, trials.size(), acknowledged, checked, lost, torn,
-                corrupt, unissued, failedOpens, inBatch, verdict);
+                corrupt, unissued, failedOpens, inBatch, aimed, duringBackground, verdict);
     }
 }

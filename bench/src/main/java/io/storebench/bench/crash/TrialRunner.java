@@ -42,9 +42,9 @@ final class TrialRunner {
 
     /**
      * What one trial did; {@code server} is the server killed ({@link ServerKill}), empty when the
-     * writer itself was.
+     * writer itself was; {@code moment} what the kill landed during.
      */
-    record Outcome(long killedAfterMillis, String server, Findings findings) {
+    record Outcome(long killedAfterMillis, String server, KillMoment moment, Findings findings) {
     }
 
     private final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
@@ -53,9 +53,10 @@ final class TrialRunner {
 
     /**
      * Runs a trial of {@code target} (whose directory must not exist yet) in {@code folder}, killing
-     * the writer {@code delayMillis} after it opened the store.
+     * the writer {@code delayMillis} after it opened the store, or, when {@code aimed}, at the first
+     * table-file write seen after that ({@link TableFileWatch}).
      */
-    Outcome run(CrashChild.Target target, long delayMillis, Path folder) throws Failed, IOException,
+    Outcome run(CrashChild.Target target, long delayMillis, boolean aimed, Path folder) throws Failed, IOException,
             InterruptedException {
         Path temporary = Files.createDirectories(folder.resolve("tmp"));
         boolean remote = ServerKill.applies(EngineRegistry.discover().provider(target.engine()));
@@ -67,6 +68,7 @@ final class TrialRunner {
             reading.start();
             long killedAfter;
             String server = "";
+            KillMoment moment;
             try {
                 if (!acks.ready.await(READY_SECONDS, TimeUnit.SECONDS)) {
                     throw new Failed("the writer did not open the store in " + READY_SECONDS + " s: "
@@ -78,16 +80,19 @@ final class TrialRunner {
                             + lastLine(folder.resolve("writer.log")));
                 }
                 long opened = System.nanoTime();
-                Thread.sleep(delayMillis);
+                TableFileWatch watch = TableFileWatch.of(target.engine(), target.directory());
+                boolean hit = watch.awaitKill(opened, delayMillis, aimed, writer);
                 if (!writer.isAlive()) {
                     throw new Failed("the writer ended on its own, exit " + writer.exitValue() + ": "
                             + lastLine(folder.resolve("writer.log")));
                 }
-                killedAfter = (System.nanoTime() - opened) / 1_000_000;
+                long killNanos = System.nanoTime();
+                killedAfter = (killNanos - opened) / 1_000_000;
                 if (remote) {
                     server = ServerKill.kill(writer);
                 }
                 kill(writer);
+                moment = watch.afterKill(aimed, hit, killNanos);
             } finally {
                 kill(writer);
             }
@@ -95,7 +100,7 @@ final class TrialRunner {
             if (acks.problem != null) {
                 throw new Failed("the writer's acknowledgements are out of order: " + acks.problem);
             }
-            return new Outcome(killedAfter, server, verify(target, acks.acknowledged, temporary, folder));
+            return new Outcome(killedAfter, server, moment, verify(target, acks.acknowledged, temporary, folder));
         } finally {
             DataDirectory.delete(temporary);
         }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,6 +60,10 @@ class CrashCheckCommandTest {
         }
         assertTrue(acknowledged > 1000, "writes were acknowledged before the kills: " + acknowledged);
         assertEquals(12, file.trials().size());
+        for (CrashCheckFile.Trial trial : file.trials()) {
+            assertEquals(trial.engine().equals("lmdb"), trial.kill().during() == Background.NOT_WATCHED,
+                    trial.toString());
+        }
         assertEquals(0, file.exitCode());
         assertTrue(Files.notExists(folder.resolve("trials")), "passing trials' data is removed");
     }
@@ -118,6 +123,39 @@ class CrashCheckCommandTest {
     }
 
     @Test
+    void killsAimedAtBackgroundIoLandDuringFlushesOrCompactionsOnRocksDbAndLoseNothing() throws Exception {
+        Path folder = temp.resolve("aimed");
+        Output output = crashcheck("--engines", "rocksdb", "--trials", "3", "--aim", "background", "--max-delay-ms",
+                "400", "--seed", "11", "--out", folder.toString());
+        assertEquals(0, output.exit(), output.out() + output.err());
+        assertTrue(output.out().contains("aim background; small memtables"), output.out());
+        assertTrue(output.out().contains("kills during background I/O"), output.out());
+        CrashCheckFile file = JsonFiles.read(folder.resolve("crashcheck.json"), CrashCheckFile.class);
+        assertEquals("background", file.settings().aim());
+        assertEquals(Map.of("write-buffer-mb", "1"), file.settings().engineOptions().get("rocksdb"));
+        CrashSummary summary = file.summaries().get(0);
+        assertEquals(3, summary.aimedKills(), summary.toString());
+        assertTrue(summary.killsDuringBackground() >= 1, "a kill aimed at table-file writes of 1 MiB memtables"
+                + " lands during one: " + output.out());
+        assertEquals(0, summary.lost(), summary.toString());
+        assertEquals(0, summary.tornBatches(), summary.toString());
+        assertEquals(0, summary.corrupt(), summary.toString());
+        assertEquals(0, summary.unissued(), summary.toString());
+        assertEquals(0, summary.failedOpens(), summary.toString());
+        for (CrashCheckFile.Trial trial : file.trials()) {
+            assertTrue(trial.kill().aimed(), trial.toString());
+            assertTrue(output.out().contains("trial " + trial.trial() + "/3: killed " + trial.killedAfterMillis()
+                    + " ms after open (aimed)"), output.out());
+            if (trial.kill().during().seen()) {
+                assertTrue(trial.kill().evidence().matches(".*\\d+\\.sst (appeared|grew|was written).*"),
+                        trial.kill().evidence());
+                assertTrue(output.out().contains("landed during: " + trial.kill().during().label() + " ("),
+                        output.out());
+            }
+        }
+    }
+
+    @Test
     void badInputIsOneLineAndExit2() throws Exception {
         Path aFile = Files.writeString(temp.resolve("a-file"), "x");
         Path notEmpty = Files.createDirectories(temp.resolve("full"));
@@ -135,6 +173,8 @@ class CrashCheckCommandTest {
             {"--durability", "fast"}, {"unknown durability profile 'fast'"},
             {"--out", aFile.toString()}, {"is a file"},
             {"--out", notEmpty.toString()}, {"is not empty"},
+            {"--aim", "sideways"}, {"allowed: background|random|mixed"},
+            {"--memtables", "tiny"}, {"allowed: small|default"},
             {"--bogus"}, {"--bogus"},
         };
         for (int i = 0; i < cases.length; i += 2) {

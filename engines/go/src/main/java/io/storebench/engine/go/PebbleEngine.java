@@ -1,5 +1,7 @@
 package io.storebench.engine.go;
 
+import io.storebench.engine.EngineOption;
+import io.storebench.engine.EngineOptions;
 import io.storebench.engine.EngineProfile;
 import java.util.List;
 
@@ -7,18 +9,27 @@ import java.util.List;
  * {@code pebble}: github.com/cockroachdb/pebble/v2, CockroachDB's storage engine, an LSM tree
  * after RocksDB. {@code strict} writes with {@code pebble.Sync}, {@code buffered} with
  * {@code pebble.NoSync} (the WAL written, not synced). The cache budget is its block cache.
+ * {@code memtable-mb} is {@code Options.MemTableSize}.
  */
 public final class PebbleEngine extends GoEngine {
     public static final String NAME = "pebble";
+    static final String MEMTABLE_MB = "memtable-mb";
 
     public PebbleEngine() {
         super(NAME, "Pebble LSM tree, CockroachDB's storage engine (Go, in process through JNI and cgo)",
-                EMBEDDED_DURABLE, STRICT_AND_BUFFERED, List.of(), "github.com/cockroachdb/pebble/v2", Integer.MAX_VALUE - 8);
+                EMBEDDED_DURABLE, STRICT_AND_BUFFERED, List.of(EngineOption.range(MEMTABLE_MB, "memtable size in MiB"
+                        + " before a flush (pebble's default 4)", 4, 1, 4095)), "github.com/cockroachdb/pebble/v2",
+                Integer.MAX_VALUE - 8);
     }
 
     @Override
     public EngineProfile profile() {
         return profile("LSM tree (memtable, WAL, levelled SSTables)", "atomic write batches; snapshot reads",
                 "strict: pebble.Sync, WAL fsync per write; buffered: pebble.NoSync, WAL written, not synced");
+    }
+
+    @Override
+    String libraryOptions(EngineOptions options) {
+        return "memtable-bytes=" + (options.longValue(MEMTABLE_MB) << 20);
     }
 }
