@@ -26,7 +26,8 @@ public final class PostgresEngine extends SqlEngine {
                 "ACID transactions; isolation from the isolation option; a batch and a read-modify-write are one"
                         + " transaction each",
                 "strict: synchronous_commit=on, fsync=on (WAL flushed before the ack); buffered:"
-                        + " synchronous_commit=off (managed server)",
+                        + " synchronous_commit=on, fsync=off (WAL written to the OS before the ack, never flushed;"
+                        + " managed server)",
                 "JDBC (pgjdbc) over TCP");
     }
 

@@ -74,8 +74,8 @@ class SqlStoreTest {
         }
         try (SqlStore buffered = open(kind, Durability.BUFFERED, 8L << 20)) {
             if (kind == SqlTesting.Kind.POSTGRES) {
-                assertEquals("off", setting(buffered, kind, "synchronous_commit"));
-                assertEquals("on", setting(buffered, kind, "fsync"));
+                assertEquals("on", setting(buffered, kind, "synchronous_commit"));
+                assertEquals("off", setting(buffered, kind, "fsync"));
             } else {
                 assertEquals("2", setting(buffered, kind, "innodb_flush_log_at_trx_commit"));
             }
