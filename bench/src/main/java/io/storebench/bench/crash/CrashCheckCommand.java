@@ -73,8 +73,7 @@ import picocli.CommandLine.Unmatched;
                 + " grounds as buffered; its fsync is not tested.", ""},
         footer = {"", "Remote engines (etcd, postgres, mysql): their managed server is killed instead (SIGSTOP, then"
                 + " SIGKILL to its process tree; the writer 2 s later) and the verifier restarts it on the same data"
-                + " (engine option keep-data=true in both children). postgres under buffered is synchronous_commit=off,"
-                + " which loses the last commits in a server crash: crashcheck fails it.",
+                + " (engine option keep-data=true in both children).",
                 "", "Exit codes: 0 no violation, 1 a lost, torn, corrupt or unissued write or a failed open under a"
                 + " profile that promises survival, 2 bad input, 3 I/O error (the folder cannot be written, a child JVM"
                 + " cannot start, a writer ended before it was killed)."})
