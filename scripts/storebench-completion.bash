@@ -164,6 +164,7 @@ function _complete_storebench() {
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} report" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} history" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} crashcheck" ];    then _picocli_storebench; return $?; fi
+  if [ "${COMP_LINE}" = "${COMP_WORDS[0]} doctor" ];    then _picocli_storebench; return $?; fi
   if [ "${COMP_LINE}" = "${COMP_WORDS[0]} help" ];    then _picocli_storebench; return $?; fi
 
   # Find the longest sequence of subcommands and call the bash function for that subcommand.
@@ -177,9 +178,11 @@ function _complete_storebench() {
   local cmds7=(report)
   local cmds8=(history)
   local cmds9=(crashcheck)
-  local cmds10=(help)
+  local cmds10=(doctor)
+  local cmds11=(help)
 
-  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_storebench_help; return $?; fi
+  if CompWordsContainsArray "${cmds11[@]}"; then _picocli_storebench_help; return $?; fi
+  if CompWordsContainsArray "${cmds10[@]}"; then _picocli_storebench_doctor; return $?; fi
   if CompWordsContainsArray "${cmds9[@]}"; then _picocli_storebench_crashcheck; return $?; fi
   if CompWordsContainsArray "${cmds8[@]}"; then _picocli_storebench_history; return $?; fi
   if CompWordsContainsArray "${cmds7[@]}"; then _picocli_storebench_report; return $?; fi
@@ -200,7 +203,7 @@ function _picocli_storebench() {
   # Get completion data
   local curr_word=${COMP_WORDS[COMP_CWORD]}
 
-  local commands="run list inspect gate ab calibrate compare report history crashcheck help"
+  local commands="run list inspect gate ab calibrate compare report history crashcheck doctor help"
   local flag_opts="'--help' '--version'"
   local arg_opts=""
 
@@ -221,15 +224,18 @@ function _picocli_storebench_run() {
 
   local commands=""
   local flag_opts="'--jfr' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--engines' '--durability' '--cache-mb' '--engine-options' '--read' '--update' '--insert' '--scan' '--rmw' '--delete' '--key-size' '--value-size' '--threads' '--rate' '--inject-tail' '--profile' '--forks' '--warmup-iterations' '--warmup-time' '--iterations' '--iteration-time' '--time' '--operations' '--out' '--prof' '--jvm-args' '--workload' '--records' '--distribution' '--theta' '--hot-set' '--hot-ops' '--seed' '--badger-value-threshold' '--badger-vlog-gc-seconds' '--badger-vlog-gc-discard-percent' '--badger-value-log-file-mb' '--badger-memtable-mb' '--etcd-endpoints' '--etcd-members' '--etcd-binary' '--etcd-connections' '--etcd-reads' '--etcd-max-in-flight' '--etcd-request-timeout-ms' '--etcd-connect-timeout-ms' '--etcd-start-timeout-ms' '--etcd-executor-threads' '--etcd-key-prefix' '--etcd-compaction-retention' '--etcd-max-txn-ops' '--etcd-metrics-urls' '--etcd-cacert' '--etcd-cert' '--etcd-key' '--etcd-user' '--etcd-password-file' '--lmdb-map-size-mb' '--lmdb-max-readers' '--mysql-url' '--mysql-user' '--mysql-password-file' '--mysql-schema' '--mysql-table' '--mysql-batch-rows' '--mysql-isolation' '--mysql-retries' '--mysql-retry-backoff-ms' '--mysql-retry-backoff-max-ms' '--mysql-connect-timeout-ms' '--mysql-request-timeout-ms' '--mysql-start-timeout-ms' '--mysql-bin-dir' '--postgres-url' '--postgres-user' '--postgres-password-file' '--postgres-schema' '--postgres-table' '--postgres-batch-rows' '--postgres-isolation' '--postgres-retries' '--postgres-retry-backoff-ms' '--postgres-retry-backoff-max-ms' '--postgres-connect-timeout-ms' '--postgres-request-timeout-ms' '--postgres-start-timeout-ms' '--postgres-bin-dir' '--rocksdb-compression' '--rocksdb-bloom-bits' '--rocksdb-write-buffer-mb' '--rocksdb-background-jobs' '--sqlite-busy-timeout-ms' '--sqlite-page-size' '--memory-extra-latency-ns' '--null-value-size' '--null-stall-after' '--null-stall-ms'"
+  local arg_opts="'--engines' '--durability' '--cache-mb' '--engine-options' '--read' '--update' '--insert' '--scan' '--rmw' '--delete' '--key-size' '--value-size' '--threads' '--rate' '--inject-tail' '--profile' '--forks' '--warmup-iterations' '--warmup-time' '--iterations' '--iteration-time' '--time' '--operations' '--out' '--prof' '--jvm-args' '--workload' '--records' '--distribution' '--theta' '--hot-set' '--hot-ops' '--seed' '--badger-value-threshold' '--badger-vlog-gc-seconds' '--badger-vlog-gc-discard-percent' '--badger-value-log-file-mb' '--badger-memtable-mb' '--etcd-endpoints' '--etcd-members' '--etcd-binary' '--etcd-connections' '--etcd-reads' '--etcd-max-in-flight' '--etcd-request-timeout-ms' '--etcd-connect-timeout-ms' '--etcd-start-timeout-ms' '--etcd-executor-threads' '--etcd-key-prefix' '--etcd-compaction-retention' '--etcd-max-txn-ops' '--etcd-keep-data' '--etcd-metrics-urls' '--etcd-cacert' '--etcd-cert' '--etcd-key' '--etcd-user' '--etcd-password-file' '--goleveldb-write-buffer-mb' '--lmdb-map-size-mb' '--lmdb-max-readers' '--mysql-url' '--mysql-user' '--mysql-password-file' '--mysql-schema' '--mysql-table' '--mysql-batch-rows' '--mysql-isolation' '--mysql-retries' '--mysql-retry-backoff-ms' '--mysql-retry-backoff-max-ms' '--mysql-connect-timeout-ms' '--mysql-request-timeout-ms' '--mysql-start-timeout-ms' '--mysql-bin-dir' '--mysql-keep-data' '--pebble-memtable-mb' '--postgres-url' '--postgres-user' '--postgres-password-file' '--postgres-schema' '--postgres-table' '--postgres-batch-rows' '--postgres-isolation' '--postgres-retries' '--postgres-retry-backoff-ms' '--postgres-retry-backoff-max-ms' '--postgres-connect-timeout-ms' '--postgres-request-timeout-ms' '--postgres-start-timeout-ms' '--postgres-bin-dir' '--postgres-keep-data' '--rocksdb-compression' '--rocksdb-bloom-bits' '--rocksdb-write-buffer-mb' '--rocksdb-background-jobs' '--sqlite-busy-timeout-ms' '--sqlite-page-size' '--memory-extra-latency-ns' '--null-value-size' '--null-stall-after' '--null-stall-ms'"
   local NAMEFILE_option_args=("ycsb-a" "ycsb-b" "ycsb-c" "ycsb-d" "ycsb-e" "ycsb-f") # --workload values
   local NAME_option_args=("uniform" "sequential" "exponential" "zipfian" "scrambled-zipfian" "ycsb-zipfian" "hotspot" "latest") # --distribution values
   local _1357_option_args=("1" "3" "5" "7") # --etcd-members values
   local linearizableserializable_option_args=("linearizable" "serializable") # --etcd-reads values
+  local falsetrue_option_args=("false" "true") # --etcd-keep-data values
   local kvycsb_option_args=("kv" "ycsb") # --mysql-schema values
   local readcommittedrepeatablereadserializable_option_args=("read-committed" "repeatable-read" "serializable") # --mysql-isolation values
+  local falsetrue_option_args=("false" "true") # --mysql-keep-data values
   local kvycsb_option_args=("kv" "ycsb") # --postgres-schema values
   local readcommittedrepeatablereadserializable_option_args=("read-committed" "repeatable-read" "serializable") # --postgres-isolation values
+  local falsetrue_option_args=("false" "true") # --postgres-keep-data values
   local nonesnappylz4zstd_option_args=("none" "snappy" "lz4" "zstd") # --rocksdb-compression values
   local _1024204840968192163843276865536_option_args=("1024" "2048" "4096" "8192" "16384" "32768" "65536") # --sqlite-page-size values
 
@@ -397,6 +403,11 @@ function _picocli_storebench_run() {
     '--etcd-max-txn-ops')
       return
       ;;
+    '--etcd-keep-data')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${falsetrue_option_args[@]}" ) )
+      return $?
+      ;;
     '--etcd-metrics-urls')
       return
       ;;
@@ -413,6 +424,9 @@ function _picocli_storebench_run() {
       return
       ;;
     '--etcd-password-file')
+      return
+      ;;
+    '--goleveldb-write-buffer-mb')
       return
       ;;
     '--lmdb-map-size-mb')
@@ -467,6 +481,14 @@ function _picocli_storebench_run() {
     '--mysql-bin-dir')
       return
       ;;
+    '--mysql-keep-data')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${falsetrue_option_args[@]}" ) )
+      return $?
+      ;;
+    '--pebble-memtable-mb')
+      return
+      ;;
     '--postgres-url')
       return
       ;;
@@ -512,6 +534,11 @@ function _picocli_storebench_run() {
       ;;
     '--postgres-bin-dir')
       return
+      ;;
+    '--postgres-keep-data')
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${falsetrue_option_args[@]}" ) )
+      return $?
       ;;
     '--rocksdb-compression')
       local IFS=$'\n'
@@ -637,7 +664,7 @@ function _picocli_storebench_gate() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--allow-cross-host' '--strict' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--allow-cross-host' '--allow-saturated' '--strict' '-h' '--help' '-V' '--version'"
   local arg_opts="'--baseline' '--candidate' '--metric' '--floor' '--alpha' '--calibration' '--out'"
 
   type compopt &>/dev/null && compopt +o default
@@ -694,7 +721,7 @@ function _picocli_storebench_ab() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="'--strict' '-h' '--help' '-V' '--version'"
+  local flag_opts="'--strict' '--allow-saturated' '-h' '--help' '-V' '--version'"
   local arg_opts="'--baseline-args' '--candidate-args' '--baseline-jar' '--candidate-jar' '--pairs' '--order-seed' '--metric' '--floor' '--alpha' '--out' '--calibration'"
 
   type compopt &>/dev/null && compopt +o default
@@ -965,7 +992,7 @@ function _picocli_storebench_crashcheck() {
 
   local commands=""
   local flag_opts="'--keep-data' '-h' '--help' '-V' '--version'"
-  local arg_opts="'--engines' '--durability' '--trials' '--seed' '--max-delay-ms' '--keys' '--out'"
+  local arg_opts="'--engines' '--durability' '--trials' '--seed' '--max-delay-ms' '--keys' '--aim' '--memtables' '--out'"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -988,7 +1015,43 @@ function _picocli_storebench_crashcheck() {
     '--keys')
       return
       ;;
+    '--aim')
+      return
+      ;;
+    '--memtables')
+      return
+      ;;
     '--out')
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+  esac
+
+  if [[ "${curr_word}" == -* ]]; then
+    COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )
+  else
+    local positionals=""
+    local IFS=$'\n'
+    COMPREPLY=( $(compgen -W "${commands// /$'\n'}${IFS}${positionals}" -- "${curr_word}") )
+  fi
+}
+
+# Generates completions for the options and subcommands of the `doctor` subcommand.
+function _picocli_storebench_doctor() {
+  # Get completion data
+  local curr_word=${COMP_WORDS[COMP_CWORD]}
+  local prev_word=${COMP_WORDS[COMP_CWORD-1]}
+
+  local commands=""
+  local flag_opts="'--json' '-h' '--help' '-V' '--version'"
+  local arg_opts="'--data-dir'"
+
+  type compopt &>/dev/null && compopt +o default
+
+  case ${prev_word} in
+    '--data-dir')
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
@@ -1013,7 +1076,7 @@ function _picocli_storebench_help() {
   local commands=""
   local flag_opts="'--help'"
   local arg_opts=""
-  local COMMAND_pos_param_args=("run" "list" "inspect" "gate" "ab" "calibrate" "compare" "report" "history") # 0-0 values
+  local COMMAND_pos_param_args=("run" "list" "inspect" "gate" "ab" "calibrate" "compare" "report" "history" "crashcheck" "doctor") # 0-0 values
 
   if [[ "${curr_word}" == -* ]]; then
     COMPREPLY=( $(compgen -W "${flag_opts} ${arg_opts}" -- "${curr_word}") )

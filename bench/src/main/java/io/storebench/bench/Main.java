@@ -53,7 +53,7 @@ import picocli.CommandLine.Option;
             ""},
         commandListHeading = "%nCommands:%n",
         footer = {"", "Exit codes: 0 success, 1 a run or benchmark failed, 2 bad input, 130 interrupted (gate, ab,"
-                + " calibrate, compare, report and history: see their --help)."})
+                + " calibrate, compare, report, history, crashcheck and doctor: see their --help)."})
 public final class Main implements Callable<Integer> {
     @Option(names = "--help", usageHelp = true, description = "this text")
     boolean help;

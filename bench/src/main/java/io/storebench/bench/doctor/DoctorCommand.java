@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
  * a warning on the risky ones (issue #16). Exit codes: 0 nothing risky, 1 at least one WARN, 2 bad input.
  */
 @Command(name = "storebench doctor", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = DoctorCommand.EXIT_BAD_INPUT,
-        header = "checks the host for settings that distort benchmark figures",
+        header = "the host's settings that distort benchmark figures, each with what it means (0 none risky, 1 a WARN,"
+                + " 2 bad input)",
         description = {"Prints the host's settings that change benchmark figures: CPU governor and boost, transparent"
                 + " huge pages, swap, dirty-page limits, clock source, load from other work, and the filesystem,"
                 + " mount options and device under the data directory; each with what it means, WARN on the risky"
