@@ -33,16 +33,31 @@ import java.util.Map;
  *     written before it existed
  * @param closeError why closing the store failed after the measurement, one line (the
  *     measurement stands: it had ended), or null; null in runs written before it existed
+ * @param serverDeaths the servers the fork's store started that died during the fork (a managed etcd
+ *     member killed): the fork's figures after it are of a dead server; empty when none did and in
+ *     runs written before it existed
  */
 public record ForkResult(String engine, String forkId, int threads, String durability, String workloadFingerprint,
         boolean closedLoop, double rate, LoadResult load, double throughput, List<Double> iterationThroughputs,
         List<OperationResult> operations, EngineMetrics engineMetrics, long lateOperations,
         long maxScheduleLagNanos, long injectedOperations, String firstError, List<Unavailability> unavailable,
-        Map<String, String> versions, BoundaryCost boundary, String closeError) {
+        Map<String, String> versions, BoundaryCost boundary, String closeError, List<ServerDeathRecord> serverDeaths) {
 
     public ForkResult {
         unavailable = unavailable == null ? List.of() : List.copyOf(unavailable);
         versions = versions == null ? Map.of() : Map.copyOf(versions);
+        serverDeaths = serverDeaths == null ? List.of() : List.copyOf(serverDeaths);
+    }
+
+    /** A fork whose servers, if it started any, all lived. */
+    public ForkResult(String engine, String forkId, int threads, String durability, String workloadFingerprint,
+            boolean closedLoop, double rate, LoadResult load, double throughput, List<Double> iterationThroughputs,
+            List<OperationResult> operations, EngineMetrics engineMetrics, long lateOperations,
+            long maxScheduleLagNanos, long injectedOperations, String firstError, List<Unavailability> unavailable,
+            Map<String, String> versions, BoundaryCost boundary, String closeError) {
+        this(engine, forkId, threads, durability, workloadFingerprint, closedLoop, rate, load, throughput,
+                iterationThroughputs, operations, engineMetrics, lateOperations, maxScheduleLagNanos,
+                injectedOperations, firstError, unavailable, versions, boundary, closeError, List.of());
     }
 
     /** A fork whose store closed cleanly. */
@@ -60,7 +75,7 @@ public record ForkResult(String engine, String forkId, int threads, String durab
     public ForkResult withForkId(String id) {
         return new ForkResult(engine, id, threads, durability, workloadFingerprint, closedLoop, rate, load, throughput,
                 iterationThroughputs, operations, engineMetrics, lateOperations, maxScheduleLagNanos,
-                injectedOperations, firstError, unavailable, versions, boundary, closeError);
+                injectedOperations, firstError, unavailable, versions, boundary, closeError, serverDeaths);
     }
 
     /** Failed operations of every type. */
@@ -71,6 +86,24 @@ public record ForkResult(String engine, String forkId, int threads, String durab
     /** The longest window of unavailability in nanoseconds, or 0. */
     public long longestUnavailableNanos() {
         return unavailable.stream().mapToLong(Unavailability::durationNanos).max().orElse(0);
+    }
+
+    /** The longest window that closed (an operation succeeded again) in nanoseconds, or 0. */
+    public long longestClosedUnavailableNanos() {
+        return unavailable.stream().filter(Unavailability::closed).mapToLong(Unavailability::durationNanos).max()
+                .orElse(0);
+    }
+
+    /**
+     * The window still open when the fork ended (no operation succeeded after its failures), or null:
+     * its duration is a lower bound.
+     */
+    public Unavailability openAtEnd() {
+        if (unavailable.isEmpty()) {
+            return null;
+        }
+        Unavailability last = unavailable.get(unavailable.size() - 1);
+        return last.closed() ? null : last;
     }
 
     /** All windows of unavailability together, in nanoseconds. */

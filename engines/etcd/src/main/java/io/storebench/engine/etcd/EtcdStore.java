@@ -23,6 +23,7 @@ import io.storebench.engine.Durability;
 import io.storebench.engine.EngineStats;
 import io.storebench.engine.LibraryVersion;
 import io.storebench.engine.ScanVisitor;
+import io.storebench.engine.ServerDeath;
 import io.storebench.engine.StoreException;
 import io.storebench.engine.ValueBuffer;
 import io.storebench.engine.WriteBatch;
@@ -390,6 +391,12 @@ final class EtcdStore extends AbstractKeyValueStore {
     /** The managed cluster, or {@code null} when the store uses existing endpoints. For tests. */
     ManagedEtcd server() {
         return server;
+    }
+
+    /** The managed members that died while the store was open; empty for an existing cluster. */
+    @Override
+    public List<ServerDeath> serverDeaths() {
+        return server == null ? List.of() : server.deaths();
     }
 
     /** The server's version ({@code etcd-server}), asked once at open. */
