@@ -73,7 +73,7 @@ final class ErrorsSection {
             List<Unavailability> windows = fork.unavailable();
             for (int i = 0; i < windows.size(); i++) {
                 Unavailability window = windows.get(i);
-                at.add(since(window.startEpochMillis(), first) + " for "
+                at.add(since(window.startEpochMillis(), first) + (window.closed() ? " for " : ", ")
                         + UnavailabilityText.length(window, i == windows.size() - 1));
             }
             long closed = fork.longestClosedUnavailableNanos();
