@@ -257,9 +257,7 @@ public final class ForkMeasurement {
         long succeeded = Math.max(0, operations - failed); // a failed call is timed, not counted as throughput
         totals.addIteration(succeeded, elapsed, delta);
         addOutsideEngine(results);
-        if (failed > 0) {
-            results.succeeded(succeeded / (elapsed / 1e9));
-        }
+        results.succeeded(succeeded / (elapsed / 1e9));
         results.unavailable(unavailable()).integrityFailures(counters.integrityFailures());
         if (settings.tail() != null) {
             results.injected(counters.injectedCount());

@@ -33,7 +33,7 @@ final class IterationResults {
     }
 
     /**
-     * The throughput of the operations that succeeded, when some failed: JMH's own score above it
+     * The throughput of the operations that succeeded, the run's own figure: JMH's score above it
      * counts every call, failed ones included.
      */
     IterationResults succeeded(double opsPerSecond) {

@@ -141,7 +141,7 @@ class ForkMeasurementTest {
             }
             List<String> labels = fork.endIteration(IterationType.MEASUREMENT).stream().map(Result::getLabel).toList();
             assertTrue(labels.containsAll(List.of("read.p99", "update.p99", "read.errors", "integrity-failures",
-                    "injected", "jvm-gc.cycles")), labels.toString());
+                    "injected", "jvm-gc.cycles", "succeeded")), labels.toString());
             assertFalse(labels.contains("go-gc.cycles"), "the memory engine runs in no Go runtime");
         }
         fork.finish();
