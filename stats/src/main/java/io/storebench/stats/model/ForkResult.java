@@ -16,7 +16,8 @@ import java.util.Map;
  * @param closedLoop true without {@code --rate}: latency is from each operation's actual start
  * @param rate the open-loop rate in operations per second (0 when closed loop)
  * @param load the load phase
- * @param throughput operations per second over the measurement iterations, all threads
+ * @param throughput operations that succeeded per second over the measurement iterations, all
+ *     threads (a failed call is timed and counted as an error, not as throughput)
  * @param iterationThroughputs the same per measurement iteration
  * @param operations per operation type
  * @param engineMetrics engine-internal metrics
@@ -24,8 +25,9 @@ import java.util.Map;
  * @param maxScheduleLagNanos open loop: the largest start delay behind schedule
  * @param injectedOperations operations delayed by {@code --inject-tail}
  * @param firstError the first engine error's message, or null
- * @param unavailable the windows in which operations failed, in time order (empty without errors;
- *     read as empty from runs written before it existed)
+ * @param unavailable the windows in which operations failed, in time order, merged over the
+ *     measurement iterations, so one that lasts to the fork's end is one open window, its last (empty without errors; read as empty from
+ *     runs written before it existed; older runs have one window per iteration)
  * @param versions what the fork ran, name to version: the engine's libraries and what its store
  *     learned once open (a remote engine's server version); empty in runs written before it existed
  * @param boundary for an engine behind a language boundary, whose latencies are timed on the far
