@@ -119,10 +119,13 @@ final class Charts {
             for (Map.Entry<ForkResult, List<HdrLogs.Interval>> fork : entry.getValue().entrySet()) {
                 List<HdrLogs.Interval> intervals = HdrLogs.mergedByTime(fork.getValue());
                 long first = HdrLogs.origin(fork.getValue());
-                for (Unavailability window : fork.getKey().unavailable()) {
+                List<Unavailability> windows = fork.getKey().unavailable();
+                for (int i = 0; i < windows.size(); i++) {
+                    Unavailability window = windows.get(i);
                     double from = (window.startEpochMillis() - first) / 1000.0;
-                    bands.add(new SvgChart.Band(entry.getKey() + " " + fork.getKey().forkId() + ": operations failed for "
-                            + Figures.latency(window.durationNanos()), colour, from, from + window.durationNanos() / 1e9));
+                    bands.add(new SvgChart.Band(entry.getKey() + " " + fork.getKey().forkId() + ": operations failed, "
+                            + (window.closed() ? "for " : "") + UnavailabilityText.length(window, i == windows.size() - 1),
+                            colour, from, from + window.durationNanos() / 1e9));
                 }
                 List<double[]> points = new ArrayList<>();
                 for (HdrLogs.Interval interval : intervals) {

@@ -157,19 +157,22 @@ public final class ComparisonTable {
         return out.toString();
     }
 
-    /** One line per engine whose operations failed: how many, in how many forks, and the longest window. */
+    /**
+     * One line per engine whose servers died, and one per engine whose operations failed: how many,
+     * in how many forks, the longest window that closed and the one still open at a fork's end
+     * ({@link UnavailabilityText}).
+     */
     static List<String> failureNotes(RunRecord record) {
         List<String> notes = new ArrayList<>();
         for (EngineRun engine : record.engines()) {
-            long errors = engine.forks().stream().mapToLong(ForkResult::errors).sum();
-            if (errors == 0) {
-                continue;
+            String deaths = UnavailabilityText.deathNote(engine);
+            if (deaths != null) {
+                notes.add(deaths);
             }
-            long forks = engine.forks().stream().filter(f -> f.errors() > 0).count();
-            long longest = engine.forks().stream().mapToLong(ForkResult::longestUnavailableNanos).max().orElse(0);
-            notes.add(String.format(Locale.ROOT, "%s: %,d operations failed in %d of %d forks; the longest window"
-                    + " without a successful operation after a failure: %s (report: Errors and unavailability)",
-                    engine.engine(), errors, forks, engine.forks().size(), Figures.latency(longest)));
+            String failures = UnavailabilityText.engineNote(engine);
+            if (failures != null) {
+                notes.add(failures);
+            }
         }
         return notes;
     }

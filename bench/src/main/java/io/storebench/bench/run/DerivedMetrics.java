@@ -29,7 +29,7 @@ final class DerivedMetrics {
 
     /**
      * The metrics of {@code span}: the counters over {@code nanos} of operations in which
-     * {@code operations} completed, of a store loaded with {@code loadedUserBytes} of keys and values
+     * {@code operations} succeeded, of a store loaded with {@code loadedUserBytes} of keys and values
      * (null when unknown).
      */
     static EngineMetrics of(SpanStats span, long nanos, long operations, Long loadedUserBytes) {
@@ -57,7 +57,7 @@ final class DerivedMetrics {
         reading(stats, Metric.CHECKPOINTS, metrics::checkpoints);
         stats.get(Metric.SERVER_CPU_NANOS).filter(cpu -> operations > 0)
                 .ifPresent(cpu -> metrics.serverCpuNanosPerOperation(cpu.value() / (double) operations,
-                        source(cpu) + " / operations completed"));
+                        source(cpu) + " / operations that succeeded"));
         stats.absences().forEach((metric, reason) -> figures(metric)
                 .forEach(figure -> metrics.notReported(figure, reason)));
         return metrics.goGc(gc(GcPressure.GO, stats, operations, GO_SCOPE))
@@ -114,7 +114,7 @@ final class DerivedMetrics {
         Double perOperation = null;
         if (allocated != null && operations > 0) {
             perOperation = allocated.value() / (double) operations;
-            sources.put("allocatedBytesPerOperation", source(allocated) + " / operations completed");
+            sources.put("allocatedBytesPerOperation", source(allocated) + " / operations that succeeded");
         }
         notReported(stats, Metric.HEAP_ALLOCATED_BYTES, "allocatedBytesPerOperation", sources);
         return new GcPressure(runtime, cycles.value(), pause, p99, heap, perOperation, scope, sources);

@@ -11,7 +11,9 @@ import java.util.List;
  *
  * @param startNanos when the window opened
  * @param endNanos when it closed, or the end of the thread's last operation when it did not
- * @param closed false when the iteration ended before an operation succeeded again
+ * @param closed false when the iteration ended before an operation succeeded again (a window open at
+ *     the end of a measurement iteration goes on into the next: {@link OperationExecutor#resetIteration},
+ *     and the fork's windows are the union of its iterations': {@link ForkTotals#addFailures})
  */
 record FailureWindow(long startNanos, long endNanos, boolean closed) {
 

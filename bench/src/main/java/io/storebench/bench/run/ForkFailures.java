@@ -1,9 +1,9 @@
 package io.storebench.bench.run;
 
+import io.storebench.engine.server.Signals;
 import io.storebench.stats.model.ForkFailure;
 import java.lang.reflect.InvocationTargetException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,10 +23,6 @@ final class ForkFailures {
      */
     private static final Pattern PRINTED = Pattern.compile(
             "((?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Error|Exception))(?:: (.*?))?(?: thrown from .*|$)");
-    private static final Map<Integer, String> SIGNALS = Map.ofEntries(Map.entry(1, "SIGHUP"), Map.entry(2, "SIGINT"),
-            Map.entry(3, "SIGQUIT"), Map.entry(4, "SIGILL"), Map.entry(6, "SIGABRT"), Map.entry(7, "SIGBUS"),
-            Map.entry(8, "SIGFPE"), Map.entry(9, "SIGKILL"), Map.entry(11, "SIGSEGV"), Map.entry(13, "SIGPIPE"),
-            Map.entry(14, "SIGALRM"), Map.entry(15, "SIGTERM"));
 
     private ForkFailures() {
     }
@@ -43,8 +39,7 @@ final class ForkFailures {
         Matcher noException = NO_EXCEPTION.matcher(String.valueOf(cause.getMessage()));
         boolean killed = cause instanceof IllegalStateException && noException.matches();
         Integer exit = exitCode != null ? exitCode : killed ? Integer.valueOf(noException.group(1)) : null;
-        String signal = exit != null && exit > 128 && exit <= 128 + 64
-                ? SIGNALS.getOrDefault(exit - 128, "signal " + (exit - 128)) : null;
+        String signal = exit == null ? null : Signals.fromExitCode(exit);
         // A JVM ended by a signal printed nothing worth quoting; one that exited may have printed why.
         String exception = !killed ? oneLine(cause) : signal == null ? printed(lastLines) : null;
         String why = (signal != null ? "killed by " + signal + " (exit code " + exit + ")"

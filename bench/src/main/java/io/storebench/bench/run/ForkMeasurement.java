@@ -9,9 +9,10 @@ import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineProvider;
 import io.storebench.engine.EngineRegistry;
 import io.storebench.engine.KeyValueStore;
+import io.storebench.engine.ServerDeath;
 import io.storebench.stats.model.BoundaryCost;
 import io.storebench.stats.model.LoadResult;
-import io.storebench.stats.model.Unavailability;
+import io.storebench.stats.model.ServerDeathRecord;
 import io.storebench.workloads.Operation;
 import io.storebench.workloads.WorkloadRun;
 import io.storebench.workloads.WorkloadSpec;
@@ -40,7 +41,8 @@ import org.openjdk.jmh.runner.IterationType;
  * kept by {@link OperationCounters}; engine metrics derived by {@link DerivedMetrics} from the
  * engine's stats and the JVM's ({@link JvmGcMeter}), taken together at each iteration's ends. For an
  * engine behind a language boundary, the fork measures the boundary's cost when it finishes
- * ({@link BoundaryProbe}).
+ * ({@link BoundaryProbe}). After every iteration it asks the store whether a server it started died
+ * ({@link KeyValueStore#serverDeaths()}), says each death in one line and records it.
  *
  * <p>{@link LatencyProfiler} calls {@link #beginIteration} and {@link #endIteration} around each
  * JMH iteration; warm-up iterations are recorded and then discarded. The threads' histograms are
@@ -76,6 +78,12 @@ public final class ForkMeasurement {
     private long iterationStartMillis;
     private long iterationStartNanos;
     private SpanStats statsBefore;
+    private final long openedMillis;
+    private int warmupIterations;
+    private int measurementIterations;
+    /** Whether the last iteration that ended was a measurement one: a window of failure open then goes on. */
+    private boolean lastMeasured;
+    private int deathsSeen;
 
     ForkMeasurement(String engine, RunSettings settings, Path runDirectory, int threads) throws IOException {
         this.engine = engine;
@@ -99,6 +107,7 @@ public final class ForkMeasurement {
             copySeconds = image.copyInto(dataDirectory);
         }
         this.store = registry.open(engine, config);
+        this.openedMillis = System.currentTimeMillis();
         this.counters = new OperationCounters(engine, ThreadRetries.retrying(store));
         JvmGcMeter meter = null;
         try {
@@ -217,7 +226,7 @@ public final class ForkMeasurement {
     /** Discards what happened before this iteration and starts its clock. */
     public void beginIteration() {
         for (OperationExecutor executor : executors) {
-            executor.resetIteration();
+            executor.resetIteration(lastMeasured);
         }
         counters.reset();
         statsBefore = SpanStats.take(store, jvmGc, dataDevice);
@@ -240,11 +249,17 @@ public final class ForkMeasurement {
         }
         // Throughput is over the span of the operations themselves, not JMH's hand-over around them.
         long elapsed = first == Long.MAX_VALUE ? 0 : last - first;
-        if (type != IterationType.MEASUREMENT) {
+        boolean measurement = type == IterationType.MEASUREMENT;
+        lastMeasured = measurement;
+        String phase = measurement ? "measurement iteration " + ++measurementIterations
+                : "warm-up iteration " + ++warmupIterations;
+        checkServers(phase);
+        if (!measurement) {
             return List.of();
         }
         IterationResults results = new IterationResults();
         long operations = 0;
+        long failed = 0;
         for (int i = 0; i < OPERATIONS.length; i++) {
             Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
             for (OperationExecutor executor : executors) {
@@ -254,6 +269,7 @@ public final class ForkMeasurement {
                 continue;
             }
             operations += histogram.getTotalCount();
+            failed += counters.errors(i);
             String label = OPERATIONS[i].label();
             log.write(histogram, label, iterationStartMillis, endMillis);
             totals.addLatency(i, histogram);
@@ -264,13 +280,15 @@ public final class ForkMeasurement {
         if (elapsed <= 0) {
             return results.list(); // no operation ran in this iteration
         }
-        totals.addIteration(operations, elapsed, delta);
+        long succeeded = Math.max(0, operations - failed); // a failed call is timed, not counted as throughput
+        totals.addIteration(succeeded, elapsed, delta);
         addOutsideEngine(results);
+        results.succeeded(succeeded / (elapsed / 1e9));
         results.unavailable(unavailable()).integrityFailures(counters.integrityFailures());
         if (settings.tail() != null) {
             results.injected(counters.injectedCount());
         }
-        results.metrics(DerivedMetrics.of(delta, elapsed, operations, load.userBytes()));
+        results.metrics(DerivedMetrics.of(delta, elapsed, succeeded, load.userBytes()));
         if (settings.openLoop()) {
             long late = 0;
             long maxLag = 0;
@@ -301,18 +319,52 @@ public final class ForkMeasurement {
         }
     }
 
-    /** Adds the iteration's merged windows of failure to the totals and returns their length. */
+    /**
+     * Adds the iteration's merged windows of failure to the fork's and returns how long they lasted in
+     * this iteration (a window carried over from the previous one counts from this one's start).
+     */
     private long unavailable() {
         List<FailureWindow> failures = new ArrayList<>();
         executors.forEach(executor -> failures.addAll(executor.failures()));
         long nanos = 0;
         for (FailureWindow window : FailureWindow.union(failures)) {
-            long startMillis = iterationStartMillis + (window.startNanos() - iterationStartNanos) / 1_000_000;
-            totals.addUnavailable(new Unavailability(startMillis, window.endNanos() - window.startNanos(),
-                    window.closed()));
-            nanos += window.endNanos() - window.startNanos();
+            nanos += Math.max(0, window.endNanos() - Math.max(window.startNanos(), iterationStartNanos));
         }
+        totals.addFailures(failures);
         return nanos;
+    }
+
+    /**
+     * Says and records each server of the store that died since the last check; a store that cannot
+     * tell is taken as having none die.
+     *
+     * @param phase the iteration that just ended, e.g. {@code measurement iteration 3}
+     */
+    private void checkServers(String phase) {
+        List<ServerDeath> deaths;
+        try {
+            deaths = store.serverDeaths();
+        } catch (RuntimeException e) {
+            return;
+        }
+        for (int i = deathsSeen; i < deaths.size(); i++) {
+            ServerDeathRecord death = record(deaths.get(i), phase, openedMillis);
+            totals.addServerDeath(death);
+            System.err.println("storebench: " + engine + ": " + death.why() + "; the fork goes on (its operations"
+                    + " fail and count as errors, not as throughput) and the run will end incomplete");
+        }
+        deathsSeen = Math.max(deathsSeen, deaths.size());
+    }
+
+    /** A server's death as the fork records it, with its one-line {@code why}. */
+    static ServerDeathRecord record(ServerDeath death, String phase, long openedMillis) {
+        String log = death.logLastLine() == null ? ""
+                : "; its log ends: " + (death.logLastLine().length() > 200 ? death.logLastLine().substring(0, 197) + "..."
+                        : death.logLastLine());
+        String why = String.format(Locale.ROOT, "%s (pid %d) died %.1f s after the store opened, in %s: %s%s",
+                death.server(), death.pid(), (death.epochMillis() - openedMillis) / 1000.0, phase, death.how(), log);
+        return new ServerDeathRecord(death.server(), death.pid(), death.exitCode(), death.signal(), death.epochMillis(),
+                phase, death.logLastLine(), why);
     }
 
     /** Asks {@link LatencyProfiler} to {@link #finish()} once it has recorded the iteration that is ending. */

@@ -6,6 +6,7 @@ import io.storebench.stats.model.ForkResult;
 import io.storebench.stats.model.LatencySummary;
 import io.storebench.stats.model.LoadResult;
 import io.storebench.stats.model.OperationResult;
+import io.storebench.stats.model.ServerDeathRecord;
 import io.storebench.stats.model.Unavailability;
 import io.storebench.workloads.Operation;
 import java.util.ArrayList;
@@ -15,9 +16,11 @@ import org.HdrHistogram.Histogram;
 /**
  * What a fork's measurement iterations add up to, and the {@link ForkResult} assembled from it:
  * each operation type's latency over all iterations, the time operations ran, each iteration's
- * throughput, the windows of unavailability, the open-loop lag, the engine's and the JVM's counters
- * and, for a store that times itself ({@link SelfTiming}), the time outside the engine.
- * Added to between iterations, by one thread.
+ * throughput (of the operations that succeeded), the windows of unavailability (merged over the
+ * iterations: a window open at the end of one that goes on into the next is one window), the
+ * open-loop lag, the engine's and the JVM's counters, the servers that died and, for a store that
+ * times itself ({@link SelfTiming}), the time outside the engine. Added to between iterations, by
+ * one thread.
  */
 final class ForkTotals {
     private static final Operation[] OPERATIONS = Operation.values();
@@ -25,7 +28,11 @@ final class ForkTotals {
     private final Histogram[] measured = new Histogram[OPERATIONS.length];
     private final List<List<LatencySummary>> iterations = new ArrayList<>();
     private final List<Double> iterationThroughputs = new ArrayList<>();
-    private final List<Unavailability> unavailable = new ArrayList<>();
+    private List<FailureWindow> failures = List.of();
+    private final List<ServerDeathRecord> serverDeaths = new ArrayList<>();
+    /** One moment on both clocks: a window's {@link System#nanoTime()} start becomes wall-clock time from it. */
+    private final long anchorMillis = System.currentTimeMillis();
+    private final long anchorNanos = System.nanoTime();
     private long measuredNanos;
     private long lateTotal;
     private long maxLagTotal;
@@ -53,15 +60,35 @@ final class ForkTotals {
                 h.getValueAtPercentile(99), h.getValueAtPercentile(99.9), h.getMaxValue());
     }
 
-    /** Adds an iteration in which {@code operations} ran for {@code nanos}, and the counters over it. */
-    void addIteration(long operations, long nanos, SpanStats stats) {
+    /**
+     * Adds an iteration in which operations ran for {@code nanos}, {@code succeeded} of them without
+     * an error, and the counters over it.
+     */
+    void addIteration(long succeeded, long nanos, SpanStats stats) {
         measuredNanos += nanos;
-        iterationThroughputs.add(operations / (nanos / 1e9));
+        iterationThroughputs.add(succeeded / (nanos / 1e9));
         measuredStats = measuredStats == null ? stats : measuredStats.plus(stats);
     }
 
-    void addUnavailable(Unavailability window) {
-        unavailable.add(window);
+    /**
+     * Adds a measurement iteration's windows of failure (its threads' windows, merged or not): they
+     * are merged with the fork's, so a window that went on from the previous iteration extends it.
+     */
+    void addFailures(List<FailureWindow> windows) {
+        if (!windows.isEmpty()) {
+            List<FailureWindow> all = new ArrayList<>(failures);
+            all.addAll(windows);
+            failures = FailureWindow.union(all);
+        }
+    }
+
+    /** The fork's windows of failure so far, merged, in time order. */
+    List<FailureWindow> failures() {
+        return failures;
+    }
+
+    void addServerDeath(ServerDeathRecord death) {
+        serverDeaths.add(death);
     }
 
     /** Adds an open-loop iteration's late operations and its largest lag. */
@@ -104,8 +131,9 @@ final class ForkTotals {
             if (h.getTotalCount() == 0 && counters.errorTotal(i) == 0) {
                 continue;
             }
-            total += h.getTotalCount();
-            operations.add(new OperationResult(OPERATIONS[i].label(), summary(h), h.getTotalCount() / (measuredNanos / 1e9),
+            long succeeded = Math.max(0, h.getTotalCount() - counters.errorTotal(i)); // a failed call is timed too
+            total += succeeded;
+            operations.add(new OperationResult(OPERATIONS[i].label(), summary(h), succeeded / (measuredNanos / 1e9),
                     counters.errorTotal(i), counters.notFoundTotal(i), counters.integrityTotal(i),
                     counters.retryTotal(i), iterations.get(i)));
         }
@@ -114,7 +142,12 @@ final class ForkTotals {
         return new ForkResult(fork.engine(), fork.forkId(), fork.threads(), fork.durability(), fork.fingerprint(),
                 fork.rate() <= 0, fork.rate(), load, total / (measuredNanos / 1e9), List.copyOf(iterationThroughputs),
                 operations, metrics, lateTotal, maxLagTotal, counters.injectedTotal(), counters.firstError(),
-                List.copyOf(unavailable), fork.versions(), boundary, closeError);
+                unavailable(), fork.versions(), boundary, closeError, List.copyOf(serverDeaths));
+    }
+
+    private List<Unavailability> unavailable() {
+        return failures.stream().map(w -> new Unavailability(anchorMillis + (w.startNanos() - anchorNanos) / 1_000_000,
+                w.endNanos() - w.startNanos(), w.closed())).toList();
     }
 
     /**

@@ -32,6 +32,15 @@ final class IterationResults {
         return this;
     }
 
+    /**
+     * The throughput of the operations that succeeded, the run's own figure: JMH's score above it
+     * counts every call, failed ones included.
+     */
+    IterationResults succeeded(double opsPerSecond) {
+        results.add(new ScalarResult("succeeded", opsPerSecond, "ops/s", AggregationPolicy.AVG));
+        return this;
+    }
+
     /** Time the operations were failing, if any. */
     IterationResults unavailable(long nanos) {
         if (nanos > 0) {

@@ -145,15 +145,23 @@ public final class OperationExecutor {
         };
     }
 
-    /** Clears this iteration's counters; only between iterations. */
-    void resetIteration() {
+    /**
+     * Clears this iteration's counters; only between iterations.
+     *
+     * @param carryOpenWindow whether a window of failure still open goes on into the next iteration
+     *     (between measurement iterations: no operation succeeded in between), so that a window that
+     *     lasts to the end of the fork is one window, not one per iteration
+     */
+    void resetIteration(boolean carryOpenWindow) {
         for (Histogram histogram : histograms) {
             histogram.reset();
         }
         firstStart = 0;
         lastEnd = 0;
         lastSuccessEnd = 0;
-        failingSince = 0;
+        if (!carryOpenWindow) {
+            failingSince = 0;
+        }
         failures.clear();
         if (selfTiming != null) {
             selfTiming.reset();
@@ -163,10 +171,13 @@ public final class OperationExecutor {
         }
     }
 
-    /** This iteration's windows of failure, one still open ending with the last operation; only between iterations. */
+    /**
+     * This iteration's windows of failure, one still open ending with the last operation (it may have
+     * begun in an earlier iteration: {@link #resetIteration}); only between iterations.
+     */
     List<FailureWindow> failures() {
-        if (failingSince == 0) {
-            return failures;
+        if (failingSince == 0 || lastEnd == 0) {
+            return failures; // no failure open, or one carried over a thread that ran nothing since
         }
         List<FailureWindow> all = new ArrayList<>(failures);
         all.add(new FailureWindow(failingSince, lastEnd, false));

@@ -239,7 +239,8 @@ public final class RunFolder {
     /**
      * Builds {@code run.json} from the finished forks and the failed ones ({@code failures}, by
      * engine), noting what is missing ({@code N of M forks failed}, {@code N of M forks did not
-     * finish}), and writes it.
+     * finish}, {@code a server died in N of M forks}: their figures after it are of a dead server),
+     * and writes it.
      */
     public RunRecord writeRecord(List<String> command, RunSettings settings, EngineRegistry registry,
             Map<String, List<ForkFailure>> failures) throws IOException {
@@ -252,6 +253,10 @@ public final class RunFolder {
             List<ForkFailure> failed = failures.getOrDefault(engine, List.of());
             if (!failed.isEmpty()) {
                 missing.add(engine + ": " + failed.size() + " of " + settings.forks() + " forks failed");
+            }
+            long deaths = mine.stream().filter(f -> !f.serverDeaths().isEmpty()).count();
+            if (deaths > 0) {
+                missing.add(engine + ": a server died in " + deaths + " of " + settings.forks() + " forks");
             }
             int unfinished = settings.forks() - mine.size() - failed.size();
             if (unfinished > 0) {

@@ -47,16 +47,16 @@ class DerivedMetricsTest {
         assertEquals(new GcPressure(GcPressure.GO, 12, 600_000L, 90_000L, 8L << 20, 400.0, DerivedMetrics.GO_SCOPE,
                 Map.of("cycles", "/gc/cycles/total:gc-cycles", "pauseNanos", "/sched/pauses/total/gc:seconds",
                         "pauseP99Nanos", "/sched/pauses/total/gc:seconds p99", "heapInUseBytes", "/gc/heap/live:bytes",
-                        "allocatedBytesPerOperation", "/gc/heap/allocs:bytes / operations completed")), go);
+                        "allocatedBytesPerOperation", "/gc/heap/allocs:bytes / operations that succeeded")), go);
         GcPressure jvm = metrics.jvmGc();
         assertEquals(GcPressure.JVM, jvm.runtime());
         assertEquals(3, jvm.cycles());
         assertEquals(4_000_000L, jvm.pauseNanos());
         assertNull(jvm.pauseP99Nanos(), "no pause notified in the span");
-        assertEquals(2_000.0, jvm.allocatedBytesPerOperation(), "allocated bytes / operations completed");
+        assertEquals(2_000.0, jvm.allocatedBytesPerOperation(), "allocated bytes / operations that succeeded");
         assertEquals(JvmGcMeter.SCOPE, jvm.scope());
         assertEquals(Map.of("cycles", "bean counts", "pauseNanos", "bean times", "heapInUseBytes", "heap used",
-                "allocatedBytesPerOperation", "thread allocated bytes / operations completed"), jvm.sources(),
+                "allocatedBytesPerOperation", "thread allocated bytes / operations that succeeded"), jvm.sources(),
                 "no source for the p99 there is not");
     }
 
@@ -117,7 +117,7 @@ class DerivedMetricsTest {
         assertEquals(3L, metrics.checkpoints());
         assertEquals("pg_stat_bgwriter checkpoints_timed + checkpoints_req", metrics.sources().get("checkpoints"));
         assertEquals(5_000.0, metrics.serverCpuNanosPerOperation(), "50 ms of server CPU over 10,000 operations");
-        assertEquals("managed server: /proc/PID/stat utime + stime / operations completed",
+        assertEquals("managed server: /proc/PID/stat utime + stime / operations that succeeded",
                 metrics.sources().get("serverCpuNanosPerOperation"));
         assertEquals(2_000.0, metrics.logBytesPerSecond());
 

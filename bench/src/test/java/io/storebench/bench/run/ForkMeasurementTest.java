@@ -141,7 +141,7 @@ class ForkMeasurementTest {
             }
             List<String> labels = fork.endIteration(IterationType.MEASUREMENT).stream().map(Result::getLabel).toList();
             assertTrue(labels.containsAll(List.of("read.p99", "update.p99", "read.errors", "integrity-failures",
-                    "injected", "jvm-gc.cycles")), labels.toString());
+                    "injected", "jvm-gc.cycles", "succeeded")), labels.toString());
             assertFalse(labels.contains("go-gc.cycles"), "the memory engine runs in no Go runtime");
         }
         fork.finish();
@@ -264,6 +264,31 @@ class ForkMeasurementTest {
         totals.addOutsideEngine(3_000, 20);
         totals.addOutsideEngine(1_000, 20);
         assertEquals(100.0, totals.outsideEngineNanosPerOperation(), "over the iterations' operations together");
+    }
+
+    /** A failed call is timed (its latency is in the histogram) but is not throughput. */
+    @Test
+    void throughputCountsOnlyTheOperationsThatSucceeded() {
+        ForkTotals totals = new ForkTotals();
+        org.HdrHistogram.Histogram reads = new org.HdrHistogram.Histogram(3);
+        for (int i = 0; i < 100; i++) {
+            reads.recordValue(1_000 + i);
+        }
+        totals.addLatency(io.storebench.workloads.Operation.READ.ordinal(), reads);
+        OperationCounters counters = new OperationCounters("memory");
+        for (int i = 0; i < 40; i++) {
+            counters.error(io.storebench.workloads.Operation.READ, new IllegalStateException("down"));
+        }
+        counters.endIteration(true);
+        totals.addIteration(60, 1_000_000_000L, SpanStats.EMPTY);
+        ForkResult result = totals.result(new ForkTotals.ForkIdentity("memory", "memory-1", 1, "none", "f", 0,
+                java.util.Map.of()), counters, new LoadResult(10, 1, 10, 1, 1, 0, 100L, 1), null, null);
+        OperationResult read = result.operations().get(0);
+        assertEquals(100, read.latency().count(), "every call is timed");
+        assertEquals(40, read.errors());
+        assertEquals(60.0, read.throughput(), "60 of the 100 calls succeeded in 1 s");
+        assertEquals(60.0, result.throughput());
+        assertEquals(List.of(60.0), result.iterationThroughputs());
     }
 
     @Test

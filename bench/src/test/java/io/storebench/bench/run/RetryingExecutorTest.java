@@ -95,7 +95,7 @@ class RetryingExecutorTest {
             for (int i = 0; i < 200; i++) {
                 executor.executeOne();
             }
-            executor.resetIteration();
+            executor.resetIteration(false);
             counters.reset();
             Thread other = new Thread(() -> {
                 for (int i = 0; i < 200; i++) {

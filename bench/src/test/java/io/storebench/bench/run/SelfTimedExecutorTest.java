@@ -163,7 +163,7 @@ class SelfTimedExecutorTest {
             for (int i = 0; i < 200; i++) {
                 executor.executeOne();
             }
-            executor.resetIteration();
+            executor.resetIteration(false);
             assertEquals(0, executor.selfTiming().operations());
             assertEquals(0, executor.selfTiming().outsideNanos());
             Thread other = new Thread(() -> {

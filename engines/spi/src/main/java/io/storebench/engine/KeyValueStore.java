@@ -117,6 +117,17 @@ public interface KeyValueStore extends AutoCloseable {
         return java.util.Map.of();
     }
 
+    /**
+     * The server processes this store started (a managed etcd member, PostgreSQL, MariaDB) that
+     * ended while it was open without the store stopping them: killed, crashed, or exited. Cumulative
+     * since open, in the order they ended; empty for an embedded engine, a store on an existing server
+     * and a store whose servers all live. Cheap: the harness asks after every iteration and says each
+     * new one. Works after close too.
+     */
+    default java.util.List<ServerDeath> serverDeaths() {
+        return java.util.List.of();
+    }
+
     /** Releases every resource of the store. Idempotent. See the lifecycle section above. */
     @Override
     void close();

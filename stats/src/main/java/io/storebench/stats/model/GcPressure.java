@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param pauseP99Nanos 99th percentile of the pauses in the span; for a whole fork, of its last
  *     measurement iteration (as the engines' own p99s); null when no pause fell in it
  * @param heapInUseBytes the heap in use at the end of the span
- * @param allocatedBytesPerOperation bytes the runtime allocated in the span / operations completed in it
+ * @param allocatedBytesPerOperation bytes the runtime allocated in the span / operations that succeeded in it
  * @param scope what the figures cover: for the JVM the whole process, the harness's own work included
  * @param sources where each figure came from, by field name; "proxy: ..." marks a stand-in
  */

@@ -5,9 +5,10 @@ package io.storebench.stats.model;
  *
  * @param operation {@code read}, {@code update}, {@code insert}, {@code scan},
  *     {@code read-modify-write} or {@code delete}
- * @param latency its latency percentiles
- * @param throughput operations of this type per second
- * @param errors engine errors ({@code StoreException} and the like); the operation was still timed
+ * @param latency its latency percentiles, over every call (failed ones included)
+ * @param throughput operations of this type that succeeded, per second
+ * @param errors engine errors ({@code StoreException} and the like); the operation was still timed,
+ *     and is not counted in the throughput
  * @param notFound reads that found no value
  * @param integrityFailures reads whose value failed its check (torn, stale, or another key's)
  * @param retries for a store that retries what the engine refused for a reason a second attempt can

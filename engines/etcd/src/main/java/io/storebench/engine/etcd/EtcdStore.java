@@ -23,6 +23,7 @@ import io.storebench.engine.Durability;
 import io.storebench.engine.EngineStats;
 import io.storebench.engine.LibraryVersion;
 import io.storebench.engine.ScanVisitor;
+import io.storebench.engine.ServerDeath;
 import io.storebench.engine.StoreException;
 import io.storebench.engine.ValueBuffer;
 import io.storebench.engine.WriteBatch;
@@ -98,6 +99,10 @@ final class EtcdStore extends AbstractKeyValueStore {
         ManagedEtcd server = null;
         ExecutorService executor = null;
         List<Client> clients = new ArrayList<>();
+        // Until the cluster has answered, a call may wait as long as open does (connect-timeout-ms):
+        // a cold client's first call also connects, which a short request deadline may not cover.
+        DeadlineInterceptor deadline = new DeadlineInterceptor(Math.max(settings.requestTimeout().toMillis(),
+                settings.connectTimeout().toMillis()));
         try {
             List<String> urls;
             List<URI> metricsUrls;
@@ -118,7 +123,7 @@ final class EtcdStore extends AbstractKeyValueStore {
             }
             executor = executor(settings.executorThreads());
             for (int i = 0; i < settings.connections(); i++) {
-                clients.add(client(settings, urls, executor));
+                clients.add(client(settings, urls, executor, deadline));
             }
             String target = String.join(",", urls);
             probe(clients, settings, target);
@@ -128,6 +133,7 @@ final class EtcdStore extends AbstractKeyValueStore {
                     managed == null ? List::of : managed::liveProcesses,
                     HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build(), Duration.ofSeconds(2));
             Map<String, String> versions = Map.of("etcd-server", serverVersion(clients.get(0), urls, settings));
+            deadline.set(settings.requestTimeout().toMillis());
             return new EtcdStore(settings, server, executor, List.copyOf(clients), target, metrics, versions);
         } catch (RuntimeException e) {
             clients.forEach(Client::close);
@@ -167,7 +173,8 @@ final class EtcdStore extends AbstractKeyValueStore {
         });
     }
 
-    private static Client client(EtcdSettings settings, List<String> urls, ExecutorService executor) {
+    private static Client client(EtcdSettings settings, List<String> urls, ExecutorService executor,
+            DeadlineInterceptor deadline) {
         long deadlineMillis = settings.requestTimeout().toMillis();
         // jetcd retries with a back-off of 500 ms to 2.5 s by default, and refuses a retry duration
         // that is not longer than the first delay: scale the back-off into short deadlines.
@@ -182,7 +189,7 @@ final class EtcdStore extends AbstractKeyValueStore {
                 .retryMaxDelay(Math.max(retryDelay + 1, Math.min(2_500, deadlineMillis / 2)))
                 .retryMaxDuration(Duration.ofMillis(Math.max(deadlineMillis, retryDelay + 1)))
                 .maxInboundMessageSize(256 << 20)
-                .interceptor(new DeadlineInterceptor(deadlineMillis));
+                .interceptor(deadline);
         if (!settings.keyPrefix().isEmpty()) {
             builder.namespace(ByteSequence.from(settings.keyPrefix(), StandardCharsets.UTF_8));
         }
@@ -393,6 +400,12 @@ final class EtcdStore extends AbstractKeyValueStore {
         return server;
     }
 
+    /** The managed members that died while the store was open; empty for an existing cluster. */
+    @Override
+    public List<ServerDeath> serverDeaths() {
+        return server == null ? List.of() : server.deaths();
+    }
+
     /** The server's version ({@code etcd-server}), asked once at open. */
     @Override
     public Map<String, String> versions() {
@@ -423,7 +436,18 @@ final class EtcdStore extends AbstractKeyValueStore {
     }
 
     /** Puts a gRPC deadline on every call, so the server stops working on a request nobody waits for. */
-    private record DeadlineInterceptor(long millis) implements ClientInterceptor {
+    private static final class DeadlineInterceptor implements ClientInterceptor {
+        private volatile long millis;
+
+        DeadlineInterceptor(long millis) {
+            this.millis = millis;
+        }
+
+        /** The deadline of the calls made from now on. */
+        void set(long value) {
+            millis = value;
+        }
+
         @Override
         public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
             return next.newCall(method, options.withDeadlineAfter(millis, TimeUnit.MILLISECONDS));

@@ -2,7 +2,9 @@ package io.storebench.engine.etcd;
 
 import io.storebench.engine.ConfigurationException;
 import io.storebench.engine.DataDirectory;
+import io.storebench.engine.ServerDeath;
 import io.storebench.engine.StoreException;
+import io.storebench.engine.server.DeathWatch;
 import io.storebench.engine.server.LoopbackPorts;
 import io.storebench.engine.server.ServerLog;
 import io.storebench.engine.server.StopOnce;
@@ -148,6 +150,7 @@ public final class ManagedEtcd implements AutoCloseable {
     private final Path root;
     private final List<Member> members;
     private final StopOnce stopping;
+    private final DeathWatch deaths = new DeathWatch();
     private volatile Watchdog watchdog;
 
     private ManagedEtcd(Settings settings, Path root, List<Member> members) {
@@ -250,6 +253,14 @@ public final class ManagedEtcd implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * The members that ended after the cluster was healthy and before {@link #close()} stopped it
+     * (killed, crashed), with how, when and their log's last line; in the order they ended.
+     */
+    public List<ServerDeath> deaths() {
+        return deaths.deaths();
+    }
+
     /** Kills member {@code index} at once (SIGKILL), for failure tests; its data stays until close. */
     public void kill(int index) {
         Process process = members.get(index).process();
@@ -303,6 +314,7 @@ public final class ManagedEtcd implements AutoCloseable {
         watchdog = Watchdog.start("etcd", members.stream().map(m -> m.process().pid()).toList(), root,
                 !settings.keepData());
         awaitHealthy();
+        members.forEach(m -> deaths.watch("managed member " + m.name(), m.process(), m.log()));
     }
 
     private List<String> command(Member member, String initialCluster, String token) {
@@ -372,6 +384,7 @@ public final class ManagedEtcd implements AutoCloseable {
     // ---------------------------------------------------------------- stop
 
     private void stopAndRemove() {
+        deaths.stopping();
         for (Member member : members) {
             if (member.process() != null) {
                 member.process().destroy(); // SIGTERM: etcd shuts down cleanly

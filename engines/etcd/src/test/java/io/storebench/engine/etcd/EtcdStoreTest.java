@@ -13,6 +13,7 @@ import io.storebench.engine.EngineRegistry;
 import io.storebench.engine.EngineStats;
 import io.storebench.engine.KeyValueStore;
 import io.storebench.engine.Metric;
+import io.storebench.engine.ServerDeath;
 import io.storebench.engine.StoreException;
 import io.storebench.engine.ValueBuffer;
 import java.io.BufferedReader;
@@ -92,6 +93,39 @@ class EtcdStoreTest {
             assertEquals("kept", new String(value.array(), 0, value.length(), StandardCharsets.UTF_8));
         }
         assertTrue(Files.isDirectory(member), "member data kept after the second close");
+    }
+
+    /**
+     * A member killed from outside while the store is open is a death the store reports (how, when,
+     * its pid); the store stopping its members at close is none.
+     */
+    @Test
+    void aMemberKilledWhileTheStoreIsOpenIsReportedAsDeadAndClosingIsNoDeath() throws Exception {
+        KeyValueStore store = open(Durability.BUFFERED, Map.of("request-timeout-ms", "300"));
+        try (store) {
+            store.put(bytes("k"), bytes("v"));
+            assertEquals(List.of(), store.serverDeaths(), "every member lives");
+            ProcessHandle member = EtcdTesting.etcdDescendants().get(0);
+            long before = System.currentTimeMillis();
+            assertTrue(member.destroyForcibly(), "SIGKILL sent");
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (store.serverDeaths().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            List<ServerDeath> deaths = store.serverDeaths();
+            assertEquals(1, deaths.size(), deaths.toString());
+            ServerDeath death = deaths.get(0);
+            assertEquals("managed member m0", death.server());
+            assertEquals(member.pid(), death.pid());
+            assertEquals(137, death.exitCode());
+            assertEquals("SIGKILL", death.signal());
+            assertEquals("killed by SIGKILL (exit code 137)", death.how());
+            assertTrue(death.epochMillis() >= before && death.epochMillis() < before + 10_000, death.toString());
+            assertThrows(StoreException.class, () -> store.put(bytes("k"), bytes("v2")), "the server is gone");
+        }
+        assertEquals(1, store.serverDeaths().size(), "closing adds no death: " + store.serverDeaths());
+        assertEquals(List.of(), EtcdTesting.etcdDescendants());
+        assertFalse(Files.exists(temp.resolve("data").resolve(ManagedEtcd.MEMBERS_FOLDER)), "member data removed");
     }
 
     /** The server's version comes from the server (jetcd's maintenance status): the one its binary prints. */

@@ -8,6 +8,9 @@ import java.util.List;
 
 /** A server's log file, read for the one line an error message quotes. */
 public final class ServerLog {
+    /** What {@link #lastLine} answers for a log without a non-blank line. */
+    public static final String EMPTY = "(empty)";
+
     private ServerLog() {
     }
 
@@ -20,7 +23,7 @@ public final class ServerLog {
                     return lines.get(i).strip();
                 }
             }
-            return "(empty)";
+            return EMPTY;
         } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";
         }

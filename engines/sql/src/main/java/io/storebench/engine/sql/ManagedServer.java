@@ -2,7 +2,9 @@ package io.storebench.engine.sql;
 
 import io.storebench.engine.ConfigurationException;
 import io.storebench.engine.DataDirectory;
+import io.storebench.engine.ServerDeath;
 import io.storebench.engine.StoreException;
+import io.storebench.engine.server.DeathWatch;
 import io.storebench.engine.server.LoopbackPorts;
 import io.storebench.engine.server.ServerLog;
 import io.storebench.engine.server.StopOnce;
@@ -45,6 +47,7 @@ final class ManagedServer implements AutoCloseable {
     private final int port;
     private final Path log;
     private final StopOnce stopping;
+    private final DeathWatch deaths = new DeathWatch();
     private volatile Process process;
     private volatile Watchdog watchdog;
 
@@ -132,6 +135,11 @@ final class ManagedServer implements AutoCloseable {
         return root.resolve("data");
     }
 
+    /** The server, when it ended after it started and before {@link #close()} stopped it. */
+    List<ServerDeath> deaths() {
+        return deaths.deaths();
+    }
+
     /** Stops the server and removes its folder; idempotent. */
     @Override
     public void close() {
@@ -158,6 +166,7 @@ final class ManagedServer implements AutoCloseable {
         process = run(recipe.serverCommand(root, data, socket ? sockets : null, port), log);
         watchdog = Watchdog.start(recipe.name(), List.of(process.pid()), root, !keepData);
         awaitConnection(startTimeout);
+        deaths.watch("managed server", process, log);
     }
 
     private void initialize(Path data) {
@@ -226,6 +235,7 @@ final class ManagedServer implements AutoCloseable {
     // ---------------------------------------------------------------- stop
 
     private void stopAndRemove() {
+        deaths.stopping();
         Process running = process;
         if (running != null && running.isAlive()) {
             signal(running, recipe.stopSignal());

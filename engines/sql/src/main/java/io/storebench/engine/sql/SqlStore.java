@@ -8,6 +8,7 @@ import io.storebench.engine.Metric;
 import io.storebench.engine.PerThread;
 import io.storebench.engine.Retrying;
 import io.storebench.engine.ScanVisitor;
+import io.storebench.engine.ServerDeath;
 import io.storebench.engine.StoreException;
 import io.storebench.engine.ValueBuffer;
 import io.storebench.engine.WriteBatch;
@@ -183,6 +184,12 @@ final class SqlStore extends AbstractKeyValueStore implements Retrying {
     @Override
     public int maxKeySize() {
         return settings.schema() == SqlSchema.YCSB ? SqlSchema.YCSB_MAX_KEY : dialect.maxKvKeySize();
+    }
+
+    /** The managed server, when it died while the store was open; empty for an existing server. */
+    @Override
+    public java.util.List<ServerDeath> serverDeaths() {
+        return server == null ? java.util.List.of() : server.deaths();
     }
 
     @Override

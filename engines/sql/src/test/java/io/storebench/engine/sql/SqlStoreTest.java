@@ -140,6 +140,38 @@ class SqlStoreTest {
         assertFalse(Files.exists(root), root + " left after close");
         EngineStats after = store.stats(); // works after close, with the last readings
         assertTrue(after.get(Metric.USER_BYTES_WRITTEN).isPresent());
+        assertEquals(List.of(), store.serverDeaths(), "a server the store stopped is no death");
+    }
+
+    /** The managed server killed with SIGKILL under an open store is a death the store reports. */
+    @ParameterizedTest
+    @EnumSource(SqlTesting.Kind.class)
+    void aServerKilledUnderTheOpenStoreIsReportedAsDead(SqlTesting.Kind kind) throws Exception {
+        SqlStore store = open(kind, Durability.BUFFERED, 8L << 20);
+        Path root = store.serverRoot();
+        try {
+            store.put(new byte[] {1}, new byte[] {2});
+            ProcessHandle server = store.serverProcess();
+            assertEquals(List.of(), store.serverDeaths());
+            assertTrue(server.destroyForcibly());
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (store.serverDeaths().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            List<io.storebench.engine.ServerDeath> deaths = store.serverDeaths();
+            assertEquals(1, deaths.size(), deaths.toString());
+            assertEquals("managed server", deaths.get(0).server());
+            assertEquals(server.pid(), deaths.get(0).pid());
+            assertEquals("killed by SIGKILL (exit code 137)", deaths.get(0).how());
+        } finally {
+            try {
+                store.close();
+            } catch (io.storebench.engine.StoreException linkGone) {
+                // MariaDB's driver fails to close a connection to a dead server; the rest is closed all the same
+            }
+        }
+        assertEquals(1, store.serverDeaths().size(), "closing adds none");
+        assertFalse(Files.exists(root), root + " left after close");
     }
 
     /**
