@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/cockroachdb/pebble/v2"
+	"github.com/cockroachdb/pebble/v2/vfs"
 	badger "github.com/dgraph-io/badger/v4"
 	"github.com/syndtr/goleveldb/leveldb"
 	"github.com/syndtr/goleveldb/leveldb/opt"
@@ -233,9 +234,10 @@ func (quietLogger) Infof(format string, args ...interface{})  {}
 func (quietLogger) Errorf(format string, args ...interface{}) {}
 func (quietLogger) Fatalf(format string, args ...interface{}) { panic(fmt.Sprintf(format, args...)) }
 
+// pebbleStore writes with pebble.Sync under both profiles: `buffered` opens pebble over noSyncFS,
+// whose syncs do nothing.
 type pebbleStore struct {
 	db     *pebble.DB
-	wo     *pebble.WriteOptions
 	stalls *atomic.Int64 // WriteStallBegin events since open
 }
 
@@ -253,15 +255,15 @@ func openPebble(dir string, strict bool, cache int64, opts map[string]string) (s
 	o.Cache = c
 	stalls := new(atomic.Int64)
 	o.EventListener = &pebble.EventListener{WriteStallBegin: func(pebble.WriteStallBeginInfo) { stalls.Add(1) }}
+	if !strict {
+		// buffered: every write waits for its WAL record's write(2), not for an fsync (noSyncFS)
+		o.FS = newNoSyncFS(vfs.Default)
+	}
 	db, err := pebble.Open(dir, o)
 	if err != nil {
 		return nil, err
 	}
-	wo := pebble.NoSync
-	if strict {
-		wo = pebble.Sync
-	}
-	return &pebbleStore{db, wo, stalls}, nil
+	return &pebbleStore{db, stalls}, nil
 }
 
 func (s *pebbleStore) get(k, dst []byte) (int, bool, error) {
@@ -276,8 +278,8 @@ func (s *pebbleStore) get(k, dst []byte) (int, bool, error) {
 	return n, true, closer.Close()
 }
 
-func (s *pebbleStore) put(k, v []byte) error { return s.db.Set(k, v, s.wo) }
-func (s *pebbleStore) del(k []byte) error    { return s.db.Delete(k, s.wo) }
+func (s *pebbleStore) put(k, v []byte) error { return s.db.Set(k, v, pebble.Sync) }
+func (s *pebbleStore) del(k []byte) error    { return s.db.Delete(k, pebble.Sync) }
 
 func (s *pebbleStore) scan(start []byte, fn func(k, v []byte) bool) error {
 	it, err := s.db.NewIter(&pebble.IterOptions{})
@@ -307,7 +309,7 @@ func (s *pebbleStore) write(ops []op) error {
 			b.Set(o.k, o.v, nil)
 		}
 	}
-	return b.Commit(s.wo)
+	return b.Commit(pebble.Sync)
 }
 
 func (s *pebbleStore) close() error { return s.db.Close() }

@@ -7,8 +7,12 @@ import java.util.List;
 
 /**
  * {@code pebble}: github.com/cockroachdb/pebble/v2, CockroachDB's storage engine, an LSM tree
- * after RocksDB. {@code strict} writes with {@code pebble.Sync}, {@code buffered} with
- * {@code pebble.NoSync} (the WAL written, not synced). The cache budget is its block cache.
+ * after RocksDB. Both profiles write with {@code pebble.Sync}: {@code strict} over the real file
+ * system (a WAL fsync per write), {@code buffered} over a {@code vfs.FS} whose syncs do nothing
+ * ({@code noSyncFS} in the Go library), so a write returns once its WAL record is written to the OS,
+ * not synced: it survives a process crash, not an OS crash. ({@code pebble.NoSync} would leave the
+ * record in Pebble's user-space WAL block buffer, and a process kill loses it.) The cache budget is
+ * its block cache.
  * {@code memtable-mb} is {@code Options.MemTableSize}.
  */
 public final class PebbleEngine extends GoEngine {
@@ -25,7 +29,8 @@ public final class PebbleEngine extends GoEngine {
     @Override
     public EngineProfile profile() {
         return profile("LSM tree (memtable, WAL, levelled SSTables)", "atomic write batches; snapshot reads",
-                "strict: pebble.Sync, WAL fsync per write; buffered: pebble.NoSync, WAL written, not synced");
+                "strict: pebble.Sync, WAL fsync per write; buffered: pebble.Sync over a file system whose syncs"
+                        + " do nothing, WAL written, not synced");
     }
 
     @Override
