@@ -179,6 +179,41 @@ class RunIT {
                 + openRead.latency());
     }
 
+    /** --data-cache: the first run loads once and keeps the data set; the next run loads nothing. */
+    @Test
+    void aDataCacheServesTheNextRunsLoad() throws Exception {
+        Path cache = temp.resolve("cache");
+        String[] run = {"run", "--engines", "rocksdb", "--records", "2000", "--forks", "2", "--warmup-iterations", "0",
+            "--iterations", "1", "--iteration-time", "200ms", "--data-cache", cache.toString(), "--out"};
+        BenchmarksJar.Result first = BenchmarksJar.run(temp, concat(run, temp.resolve("first").toString()));
+        assertEquals(0, first.exitCode(), first.err() + first.out());
+        String loader = record(temp.resolve("first")).engines().get(0).forks().get(0).forkId();
+        BenchmarksJar.Result second = BenchmarksJar.run(temp, concat(run, temp.resolve("second").toString()));
+        assertEquals(0, second.exitCode(), second.err() + second.out());
+        assertFalse(second.out().contains("storebench: loading"), "nothing loaded: " + second.out());
+        assertTrue(second.out().contains("storebench: rocksdb: copied the data set that fork " + loader
+                + " loaded into the data cache " + cache), second.out());
+        for (var fork : record(temp.resolve("second")).engines().get(0).forks()) {
+            assertEquals(loader, fork.load().copiedFrom());
+        }
+        try (var kept = Files.list(cache)) {
+            assertEquals(1, kept.filter(p -> p.getFileName().toString().startsWith("rocksdb-")).count());
+        }
+
+        Path file = Files.writeString(temp.resolve("a-file"), "x");
+        BenchmarksJar.Result refused = BenchmarksJar.run(temp, "run", "--engines", "rocksdb", "--data-cache",
+                file.toString(), "--out", temp.resolve("third").toString());
+        assertEquals(2, refused.exitCode());
+        assertEquals(List.of("storebench run: --data-cache " + file + " is a file; give a folder (created if absent)"),
+                refused.err().lines().toList());
+    }
+
+    private static String[] concat(String[] first, String last) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + 1);
+        all[first.length] = last;
+        return all;
+    }
+
     /** A stall in the warm-up stays out of the measurement: latency, late operations and lag alike. */
     @Test
     void aStallDuringWarmUpIsNotMeasured() throws Exception {

@@ -96,11 +96,12 @@ public final class ForkMeasurement {
         this.registry = EngineRegistry.discover();
         EngineConfig config = settings.engineConfig(engine, dataDirectory, registry).withThreads(threads);
         WorkloadSpec spec = settings.workload();
-        LoadImage image = registry.provider(engine).capabilities().contains(Capability.PERSISTENT)
-                ? LoadImage.of(runDirectory, engine, new LoadImage.Manifest(engine, String.format(Locale.ROOT,
-                        "%s, %d records, %d loading threads", new WorkloadRun(spec, threads).fingerprint(),
-                        spec.recordCount(), threads),
-                        config.durability().label(), config.options(), null, null)) : null;
+        EngineProvider provider = registry.provider(engine);
+        LoadImage image = provider.capabilities().contains(Capability.PERSISTENT)
+                ? LoadImage.of(runDirectory, settings.dataCache(), new LoadImage.Manifest(engine, String.format(
+                        Locale.ROOT, "%s, %d records, %d loading threads", new WorkloadRun(spec, threads).fingerprint(),
+                        spec.recordCount(), threads), config.durability().label(), config.options(),
+                        provider.versions(), null, null, null)) : null;
         Optional<LoadImage.Manifest> loaded = image == null ? Optional.empty() : image.usable();
         double copySeconds = 0;
         if (loaded.isPresent()) {
@@ -119,8 +120,7 @@ public final class ForkMeasurement {
             this.verify = registry.provider(engine).capabilities().contains(Capability.RETAINS_DATA);
             if (loaded.isPresent()) {
                 this.load = loaded.get().load().copiedFrom(loaded.get().loadedBy(), copySeconds);
-                System.out.println(LoadImage.copied(engine, loaded.get(), copySeconds,
-                        DataDirectory.sizeOf(dataDirectory)));
+                System.out.println(image.copied(loaded.get(), copySeconds, DataDirectory.sizeOf(dataDirectory)));
             } else {
                 this.load = StoreLoader.load(store, engine, spec, threads);
                 if (image != null) { // the engine's next forks start from a copy of this one's closed files

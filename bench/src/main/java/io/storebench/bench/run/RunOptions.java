@@ -88,6 +88,11 @@ final class RunOptions {
     @Option(names = "--out", paramLabel = "DIR", order = 50,
             description = "the run folder, new or empty. Default: results/<date-time>-<workload>")
     String runFolder;
+    @Option(names = "--data-cache", paramLabel = "DIR", order = 50,
+            description = "keep each persistent engine's loaded data set in DIR between runs (a folder per engine,"
+                    + " version, options, durability and workload); a run that finds a matching, intact one copies it"
+                    + " instead of loading. Default: none, each run loads once per engine")
+    String dataCache;
     @Option(names = "--jfr", arity = "0", order = 51, description = "add JMH's flight-recorder profiler")
     boolean jfr;
     @Option(names = "--prof", paramLabel = "NAME[,NAME]", order = 52,

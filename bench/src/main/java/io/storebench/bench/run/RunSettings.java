@@ -5,6 +5,7 @@ import static io.storebench.workloads.cli.OptionValues.wholeNumber;
 
 import io.storebench.bench.io.ShellWords;
 import io.storebench.engine.ConfigurationException;
+import io.storebench.engine.DataDirectory;
 import io.storebench.engine.Durability;
 import io.storebench.engine.EngineConfig;
 import io.storebench.engine.EngineProvider;
@@ -16,6 +17,7 @@ import io.storebench.workloads.WorkloadOverrides;
 import io.storebench.workloads.WorkloadSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,11 +49,13 @@ import java.util.Map;
  * @param jfr whether to add JMH's flight-recorder profiler
  * @param profilers other JMH profilers by name
  * @param jvmArgs JVM flags added to every fork's command line ({@code --jvm-args})
+ * @param dataCache where loaded data sets are kept between runs ({@code --data-cache}), or null
  */
 public record RunSettings(Map<String, String> options, List<String> engines, WorkloadSpec workload, int threads,
         Durability durability, long cacheBytes, Map<String, Map<String, String>> engineOptions, double rate,
         TailInjection tail, Profile profile, int forks, int warmupIterations, long warmupMillis, int iterations,
-        long iterationMillis, long operations, Path out, boolean jfr, List<String> profilers, List<String> jvmArgs) {
+        long iterationMillis, long operations, Path out, boolean jfr, List<String> profilers, List<String> jvmArgs,
+        Path dataCache) {
 
     public RunSettings {
         jvmArgs = jvmArgs == null ? List.of() : List.copyOf(jvmArgs);
@@ -134,7 +138,24 @@ public record RunSettings(Map<String, String> options, List<String> engines, Wor
         return new RunSettings(Map.copyOf(o.given), List.copyOf(engines), workload, threads, durability,
                 cacheBytes, engineOptions(o, engines, registry), rate, tail, profile, forks, warmups,
                 warmupMillis, iterations, iterationMillis, operations, o.runFolder != null ? Path.of(o.runFolder) : null,
-                o.jfr, profilers, jvmArgs(o.jvmArgs));
+                o.jfr, profilers, jvmArgs(o.jvmArgs), dataCache(o.dataCache));
+    }
+
+    /** The {@code --data-cache} folder, absolute, created if absent and proven writable; null when not given. */
+    private static Path dataCache(String given) {
+        if (given == null) {
+            return null;
+        }
+        Path folder = Path.of(given).toAbsolutePath().normalize();
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new ConfigurationException("--data-cache " + given + " is a file; give a folder (created if absent)");
+        }
+        try {
+            DataDirectory.prepare(folder);
+        } catch (ConfigurationException e) {
+            throw new ConfigurationException("--data-cache " + given + ": " + e.getMessage());
+        }
+        return folder;
     }
 
     /** Refuses a profiler JMH does not know or cannot run here, before any fork starts. */

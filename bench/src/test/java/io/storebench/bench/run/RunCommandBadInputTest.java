@@ -58,7 +58,7 @@ class RunCommandBadInputTest {
         assertBad("unknown workload 'ycsb-z'; presets: ycsb-a, ycsb-b, ycsb-c, ycsb-d, ycsb-e, ycsb-f", "--workload",
                 "ycsb-z");
         assertBad("unknown profile 'fast'; allowed: smoke, quick, ci, thorough", "--profile", "fast");
-        assertBad("unknown option '--thread'; known: --cache-mb, --delete, --distribution, --durability,"
+        assertBad("unknown option '--thread'; known: --cache-mb, --data-cache, --delete, --distribution, --durability,"
                 + " --engine-options, --engines, --forks, --help, --hot-ops, --hot-set, --inject-tail, --insert,"
                 + " --iteration-time, --iterations, --jfr, --jvm-args, --key-size, --operations, --out, --prof, --profile, --rate,"
                 + " --read, --records, --rmw, --scan, --seed, --theta, --threads, --time, --update, --value-size,"
