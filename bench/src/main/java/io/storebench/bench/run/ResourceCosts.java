@@ -14,7 +14,7 @@ final class ResourceCosts {
     private ResourceCosts() {
     }
 
-    /** The cost of {@code usage}, a change over {@code nanos} in which {@code operations} completed; null if nothing was read. */
+    /** The cost of {@code usage}, a change over {@code nanos} in which {@code operations} succeeded; null if nothing was read. */
     static ResourceCost of(ProcessUsage usage, long nanos, long operations) {
         if (usage.cpuNanos() < 0 && usage.readBytes() < 0 && usage.peakRssBytes() < 0) {
             return null;
@@ -52,7 +52,7 @@ final class ResourceCosts {
         if (total < 0 || operations <= 0) {
             return null;
         }
-        sources.put(field, source + " / operations completed");
+        sources.put(field, source + " / operations that succeeded");
         return total / (double) operations;
     }
 

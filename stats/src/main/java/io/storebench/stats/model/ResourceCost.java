@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a span of a fork cost its process, per operation completed (issue #16): CPU, bytes through
+ * What a span of a fork cost its process, per operation that succeeded (issue #16): CPU, bytes through
  * the storage layer, the data device's traffic and busy time, and the peak resident memory. The
  * process is the whole fork JVM, the harness's own threads included (the {@code null} engine's cost
  * is the harness's share); the device's figures count every process using the device. A managed
