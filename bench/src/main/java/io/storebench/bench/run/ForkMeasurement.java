@@ -64,6 +64,8 @@ public final class ForkMeasurement {
     private KeyValueStore store;
     private final Map<String, String> versions;
     private final WorkloadRun workloadRun;
+    /** The workload's fingerprint ({@link WorkloadRun#fingerprint()}, a dry run of its first operations), once. */
+    private final String workloadFingerprint;
     private final boolean verify;
     private final OperationCounters counters;
     private final ForkTotals totals = new ForkTotals();
@@ -96,11 +98,13 @@ public final class ForkMeasurement {
         this.registry = EngineRegistry.discover();
         EngineConfig config = settings.engineConfig(engine, dataDirectory, registry).withThreads(threads);
         WorkloadSpec spec = settings.workload();
+        this.workloadRun = new WorkloadRun(spec, threads);
+        this.workloadFingerprint = workloadRun.fingerprint();
         EngineProvider provider = registry.provider(engine);
         LoadImage image = provider.capabilities().contains(Capability.PERSISTENT)
                 ? LoadImage.of(runDirectory, settings.dataCache(), new LoadImage.Manifest(engine, String.format(
-                        Locale.ROOT, "%s, %d records, %d loading threads", new WorkloadRun(spec, threads).fingerprint(),
-                        spec.recordCount(), threads), config.durability().label(), config.options(),
+                        Locale.ROOT, "%s, %d records, %d loading threads", workloadFingerprint, spec.recordCount(),
+                        threads), config.durability().label(), config.options(),
                         provider.versions(), null, null, null)) : null;
         Optional<LoadImage.Manifest> loaded = image == null ? Optional.empty() : image.usable();
         double copySeconds = 0;
@@ -129,7 +133,6 @@ public final class ForkMeasurement {
                     store = registry.open(engine, config);
                 }
             }
-            this.workloadRun = new WorkloadRun(spec, threads);
             meter = new JvmGcMeter();
             this.jvmGc = meter;
             this.log = new IntervalLog(runDirectory, forkId, "StoreBench fork " + forkId + ": engine " + engine
@@ -407,7 +410,7 @@ public final class ForkMeasurement {
             JsonFiles.write(runDirectory.resolve("forks").resolve(forkId + ".json"), totals.result(
                     new ForkTotals.ForkIdentity(engine, forkId, workloadRun.threads(),
                             settings.engineConfig(engine, dataDirectory, registry).durability().label(),
-                            workloadRun.fingerprint(), settings.rate(), versions),
+                            workloadFingerprint, settings.rate(), versions),
                     counters, load, boundary(), closeError));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the result of fork " + forkId, e);
